@@ -1,0 +1,61 @@
+"""Small helpers shared by the benchmark modules: timing a command and reporting a figure."""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+YAODIAN = str(BIN / "yaodian")
+DATA = ROOT / "bench" / ".data"
+
+
+@dataclass
+class Result:
+    name: str
+    value: float
+    unit: str
+    target: float | None = None
+
+    def row(self) -> str:
+        ok = "" if self.target is None else (" yes" if self.value <= self.target else " NO")
+        target = "" if self.target is None else f"≤ {self.target:g} {self.unit}"
+        return f"{self.name:<58} {self.value:>9.3f} {self.unit:<2} {target:>12}{ok}"
+
+
+def time_call(fn: Callable[[], object], repeat: int = 20) -> float:
+    """Median wall time of `fn()` in seconds, after one warm-up call."""
+    fn()
+    times = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t0)
+    return statistics.median(times)
+
+
+def time_process(args: list[str], repeat: int = 5, cwd: Path | None = None) -> float:
+    """Median wall time of a whole process in seconds (stdout discarded), after a warm-up."""
+    env = dict(os.environ)
+
+    def once() -> None:
+        subprocess.run(args, check=True, stdout=subprocess.DEVNULL, cwd=cwd or ROOT, env=env)
+
+    return time_call(once, repeat)
+
+
+def peak_rss_mb(args: list[str], cwd: Path | None = None) -> float:
+    """Peak resident memory of a child process in MB (Linux ru_maxrss is in KB)."""
+    import resource
+
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    subprocess.run(args, check=True, stdout=subprocess.DEVNULL, cwd=cwd or ROOT)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return max(before, after) / 1024

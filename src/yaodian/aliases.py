@@ -1,0 +1,38 @@
+"""The user's office alias table (`--aliases FILE`): TOML mapping a canonical office name to its
+other spellings, e.g. `基础教育科 = ["基教科", "基础科"]`."""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Mapping
+from pathlib import Path
+
+from yaodian.errors import InputError
+
+
+def load_aliases(path: str | Path) -> dict[str, str]:
+    """Read an alias table; returns spelling → canonical name (canonical names map to themselves)."""
+    p = Path(path)
+    try:
+        data = tomllib.loads(p.read_text(encoding="utf-8-sig"))
+    except FileNotFoundError as exc:
+        raise InputError(f"{p}：别名表不存在；请检查 --aliases 的路径。") from exc
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"{p}：别名表无法读取（应为 UTF-8 编码的 TOML 文件）。") from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise InputError(f"{p}：别名表不是有效的 TOML（{exc}）；格式示例：基础教育科 = [\"基教科\"]。") from exc
+    return alias_map(data, str(p))
+
+
+def alias_map(data: Mapping[str, object], name: str = "别名表") -> dict[str, str]:
+    """Validate a parsed alias table and invert it to spelling → canonical."""
+    table: dict[str, str] = {}
+    for canonical, spellings in data.items():
+        if isinstance(spellings, str):
+            spellings = [spellings]
+        if not isinstance(spellings, list) or not all(isinstance(s, str) for s in spellings):
+            raise InputError(f"{name}：“{canonical}”的值应是字符串列表，例如 {canonical} = [\"简称\"]。")
+        table[canonical] = canonical
+        for s in spellings:
+            table[s.strip()] = canonical
+    return table

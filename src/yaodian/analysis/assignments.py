@@ -1,0 +1,194 @@
+"""Per-office task lists (科室任务清单) and the responsibility matrix (责任矩阵) of a notice.
+
+Pure functions over the frozen model: nothing here reads files, imports typer or prints. The
+writers (xlsx, docx, md/json/csv) all start from these two views, so that a task counted in the
+matrix is the same task listed on the office's Word sheet.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from yaodian.errors import YaodianError
+from yaodian.model import LEAD, SUPPORT, Item, Notice, OfficeSummary, Role, Section, text_key
+
+
+class UnknownOfficeError(YaodianError, LookupError):
+    """An office asked for on the command line is not named anywhere in the notice."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class Task:
+    """One task of one office (科室任务): an item and the office's role in it."""
+
+    item: Item
+    role: Role
+    sections: tuple[str, ...]
+    leads: tuple[str, ...]
+    co_offices: tuple[str, ...]
+
+    @property
+    def is_lead(self) -> bool:
+        return self.role == LEAD
+
+    @property
+    def body(self) -> str:
+        """The item's text without its title sentence (the title is shown on its own)."""
+        return item_body(self.item)
+
+
+@dataclass(frozen=True, kw_only=True)
+class OfficeTasks:
+    """One office's task list (科室任务清单): the items it leads, then those it supports."""
+
+    name: str
+    collective: bool
+    lead: tuple[Task, ...]
+    support: tuple[Task, ...]
+
+    @property
+    def tasks(self) -> tuple[Task, ...]:
+        return self.lead + self.support
+
+    @property
+    def total(self) -> int:
+        return len(self.lead) + len(self.support)
+
+
+@dataclass(frozen=True, kw_only=True)
+class MatrixRow:
+    """One line of the responsibility matrix: an item, the sections above it, a role per office."""
+
+    item: Item
+    sections: tuple[Section, ...]
+    roles: tuple[Role | None, ...]
+
+    @property
+    def count(self) -> int:
+        return sum(1 for r in self.roles if r is not None)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Matrix:
+    """The responsibility matrix (责任矩阵): items × offices, offices in `Notice.offices()` order."""
+
+    offices: tuple[OfficeSummary, ...]
+    rows: tuple[MatrixRow, ...]
+
+
+def item_body(item: Item) -> str:
+    """The item's text with the title sentence removed when the text starts with it."""
+    text = item.text.strip()
+    title = item.title.strip()
+    if title and text.startswith(title):
+        rest = text[len(title) :].lstrip()
+        return rest or text
+    return text
+
+
+def section_chain(notice: Notice, item: Item) -> tuple[Section, ...]:
+    """The sections holding the item, outermost first (follows `item.section` numbers)."""
+    chain: list[Section] = []
+    level: Sequence[Section] = notice.sections
+    for number in item.section:
+        match = next((s for s in level if s.number == number), None)
+        if match is None:
+            break
+        chain.append(match)
+        level = match.children
+    return tuple(chain)
+
+
+def section_label(section: Section) -> str:
+    """`一、坚持党建引领` — the section's marker (or number) followed by its title."""
+    marker = section.marker.strip() or f"{section.number}、"
+    if section.title.startswith(marker):
+        return section.title
+    return f"{marker}{section.title}"
+
+
+def responsibility_matrix(notice: Notice) -> Matrix:
+    """Items × offices with each office's role; an office both leading and supporting leads."""
+    offices = notice.offices()
+    column = {o.name: k for k, o in enumerate(offices)}
+    rows: list[MatrixRow] = []
+    for item in notice.items:
+        roles: list[Role | None] = [None] * len(offices)
+        for ref in item.offices:
+            k = column[ref.name]
+            if roles[k] != LEAD:
+                roles[k] = ref.role
+        rows.append(MatrixRow(item=item, sections=section_chain(notice, item), roles=tuple(roles)))
+    return Matrix(offices=offices, rows=tuple(rows))
+
+
+def office_tasks(
+    notice: Notice, *, offices: Iterable[str] | None = None, role: Role | None = None
+) -> tuple[OfficeTasks, ...]:
+    """Task lists for the named offices (default: every office, in `Notice.offices()` order).
+
+    Names are resolved with `resolve_office` (canonical name, a spelling seen in the notice, or the
+    same text up to width and punctuation); `role` keeps only lead or only support tasks.
+    """
+    summaries = notice.offices()
+    by_name = {o.name: o for o in summaries}
+    wanted = summaries if offices is None else tuple(by_name[resolve_office(notice, n)] for n in offices)
+    by_ordinal = {i.ordinal: i for i in notice.items}
+    result: list[OfficeTasks] = []
+    seen: set[str] = set()
+    for summary in wanted:
+        if summary.name in seen:
+            continue
+        seen.add(summary.name)
+        lead = tuple(_task(notice, by_ordinal[k], summary.name, LEAD) for k in summary.lead)
+        support = tuple(_task(notice, by_ordinal[k], summary.name, SUPPORT) for k in summary.support)
+        result.append(
+            OfficeTasks(
+                name=summary.name,
+                collective=summary.collective,
+                lead=() if role == SUPPORT else lead,
+                support=() if role == LEAD else support,
+            )
+        )
+    return tuple(result)
+
+
+def resolve_office(notice: Notice, name: str) -> str:
+    """The canonical name of an office given on the command line; raises with close names."""
+    summaries = notice.offices()
+    wanted = name.strip()
+    for o in summaries:
+        if wanted == o.name or wanted in o.spellings:
+            return o.name
+    key = text_key(wanted)
+    for o in summaries:
+        if key and (key == text_key(o.name) or any(key == text_key(s) for s in o.spellings)):
+            return o.name
+    names = [o.name for o in summaries]
+    close = [n for n in names if key and (key in text_key(n) or text_key(n) in key)]
+    close += [n for n in difflib.get_close_matches(wanted, names, n=5, cutoff=0.4) if n not in close]
+    hint = f"相近的名称：{'、'.join(close[:5])}" if close else f"通知中的科室有：{'、'.join(names[:12])}"
+    if not close and len(names) > 12:
+        hint += f" 等 {len(names)} 个"
+    raise UnknownOfficeError(
+        f"{notice.source.path}：通知中没有名为“{wanted}”的科室。{hint}；可用 `yaodian offices` 查看全部科室。"
+    )
+
+
+def _task(notice: Notice, item: Item, office: str, role: Role) -> Task:
+    leads: list[str] = []
+    others: list[str] = []
+    for ref in item.offices:
+        if ref.role == LEAD and ref.name not in leads:
+            leads.append(ref.name)
+        if ref.name != office and ref.name not in others:
+            others.append(ref.name)
+    return Task(
+        item=item,
+        role=role,
+        sections=notice.section_titles(item),
+        leads=tuple(leads),
+        co_offices=tuple(others),
+    )

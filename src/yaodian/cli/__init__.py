@@ -1,0 +1,12 @@
+"""The command-line interface. Each module registers its commands on the shared app."""
+
+from __future__ import annotations
+
+from yaodian.cli import parse as _parse  # noqa: F401  (registers parse, offices)
+from yaodian.cli.common import app
+
+__all__ = ["app", "main"]
+
+
+def main() -> None:
+    app()

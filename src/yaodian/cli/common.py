@@ -1,0 +1,93 @@
+"""What every command shares: the Typer app, consoles, input options and the error mapping.
+
+The CLI is the only layer that imports typer or rich or prints. Commands are thin: parse options,
+call one library function, render, map `YaodianError` to a message on stderr and an exit code.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from yaodian.errors import UsageError, YaodianError
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from yaodian.model import Notice
+
+app = typer.Typer(
+    name="yaodian",
+    help="yaodian（要点）：把工作要点通知拆解为“谁做什么”——解析、责任矩阵、任务清单、年度对比。",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+# Options shared by every command that reads a notice.
+EncodingOpt = Annotated[
+    str | None, typer.Option("--encoding", help="强制使用的文本编码（如 gb18030、utf-16），默认自动识别。")
+]
+AliasesOpt = Annotated[
+    Path | None,
+    typer.Option("--aliases", help="科室别名表（TOML：规范名 = [其他写法, …]），用于合并同一科室的不同写法。"),
+]
+StrictOpt = Annotated[bool, typer.Option("--strict", help="有解析提示（warnings）时以退出码 1 结束。")]
+ForceOpt = Annotated[bool, typer.Option("--force", "-f", help="覆盖已存在的输出文件。")]
+InputArg = Annotated[str, typer.Argument(help="通知文件（.txt/.docx/.pdf/.html/.doc），“-”表示标准输入。", show_default=False)]
+
+
+def err_console() -> Console:
+    from rich.console import Console
+
+    return Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def out_console() -> Console:
+    from rich.console import Console
+
+    return Console(highlight=False, soft_wrap=False)
+
+
+def fail(message: str, code: int = 1) -> typer.Exit:
+    """Print one message on stderr and return the Exit to raise."""
+    sys.stderr.write(f"yaodian：错误：{message}\n")
+    sys.stderr.flush()
+    return typer.Exit(code)
+
+
+@contextlib.contextmanager
+def user_errors() -> Iterator[None]:
+    """Turn the project's own errors into one line on stderr and exit code 1 (2 for usage)."""
+    try:
+        yield
+    except YaodianError as exc:
+        raise fail(str(exc), exc.exit_code) from None
+    except KeyboardInterrupt:
+        raise fail("已中断。", 130) from None
+
+
+def usage(message: str) -> UsageError:
+    return UsageError(message)
+
+
+def load_notice(
+    path: str, *, encoding: str | None = None, aliases: Path | None = None, strict: bool = False
+) -> Notice:
+    """Read and parse one input; the single entry every command uses."""
+    from yaodian.api import parse_file
+
+    return parse_file(path, encoding=encoding, aliases=aliases, strict=strict)
+
+
+def write_stdout(text: str) -> None:
+    sys.stdout.write(text)
+    if not text.endswith("\n"):
+        sys.stdout.write("\n")
+    sys.stdout.flush()

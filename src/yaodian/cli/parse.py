@@ -1,0 +1,219 @@
+"""`yaodian parse` and `yaodian offices`: read one notice and show or save its model."""
+
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from yaodian.cli.common import (
+    AliasesOpt,
+    EncodingOpt,
+    ForceOpt,
+    InputArg,
+    StrictOpt,
+    app,
+    err_console,
+    load_notice,
+    out_console,
+    user_errors,
+    write_stdout,
+)
+
+if TYPE_CHECKING:
+    from yaodian.model import Item, Notice
+
+
+class ParseFormat(str, Enum):
+    table = "table"
+    json = "json"
+    md = "md"
+    csv = "csv"
+
+
+OutputOpt = Annotated[Path | None, typer.Option("--output", "-o", help="写入文件而不是标准输出。")]
+
+
+def _render(notice: Notice, fmt: ParseFormat) -> str:
+    if fmt is ParseFormat.json:
+        from yaodian.writers.notice_json import notice_json
+
+        return notice_json(notice)
+    if fmt is ParseFormat.md:
+        from yaodian.writers.notice_md import notice_markdown
+
+        return notice_markdown(notice)
+    from yaodian.writers.notice_csv import notice_csv
+
+    return notice_csv(notice)
+
+
+@app.command()
+def parse(
+    file: InputArg,
+    fmt: Annotated[
+        ParseFormat, typer.Option("--format", "-F", help="输出格式：table（终端）、json、md、csv。")
+    ] = ParseFormat.table,
+    output: OutputOpt = None,
+    encoding: EncodingOpt = None,
+    aliases: AliasesOpt = None,
+    strict: StrictOpt = False,
+    force: ForceOpt = False,
+) -> None:
+    """解析一份工作要点通知：标题、发文机关、日期、各部分和条目及其牵头、配合科室。
+
+    示例：yaodian parse notice.txt；yaodian parse notice.txt --format json -o notice.json
+    """
+    with user_errors():
+        if output is not None:
+            from yaodian.output import check_destination
+
+            if fmt is ParseFormat.table:
+                fmt = {".json": ParseFormat.json, ".md": ParseFormat.md, ".csv": ParseFormat.csv}.get(
+                    output.suffix.lower(), ParseFormat.json
+                )
+            check_destination(output, force=force)
+        notice = load_notice(file, encoding=encoding, aliases=aliases, strict=strict)
+        if fmt is ParseFormat.table and output is None:
+            _print_table(notice)
+        elif output is None:
+            write_stdout(_render(notice, fmt))
+        else:
+            from yaodian.output import write_text
+
+            write_text(output, _render(notice, fmt), force=force, bom=fmt is ParseFormat.csv)
+            err_console().print(f"已写入 {output}（{len(notice.items)} 项条目）")
+        _report_warnings(notice, shown=fmt is ParseFormat.table and output is None)
+
+
+def _report_warnings(notice: Notice, *, shown: bool) -> None:
+    if notice.warnings and not shown:
+        err_console().print(f"[yellow]解析提示 {len(notice.warnings)} 条[/]（用 --format table 查看，--strict 视为错误）")
+
+
+def _offices_text(item: Item) -> str:
+    from rich.markup import escape
+
+    leads = "、".join(o.name for o in item.leads)
+    supports = "、".join(o.name for o in item.supports)
+    text = f"[bold green]{escape(leads) or '—'}[/]"
+    return text + (f" [dim]配合：[/]{escape(supports)}" if supports else "")
+
+
+def _print_table(notice: Notice) -> None:
+    from rich.markup import escape
+    from rich.table import Table
+    from rich.tree import Tree
+
+    console = out_console()
+    head = Table.grid(padding=(0, 2))
+    head.add_column(style="bold")
+    head.add_column()
+    rows = [
+        ("标题", notice.title or "（未找到）"),
+        ("发文机关", "、".join(notice.issuers) or "—"),
+        ("成文日期", notice.date.isoformat() if notice.date else "—"),
+        ("文号", notice.doc_number or "—"),
+        ("来源", f"{notice.source.path}（{notice.source.format}，{notice.source.encoding or '—'}）"),
+        ("统计", f"{sum(1 for _ in notice.walk_sections())} 个部分，{len(notice.items)} 项条目，{len(notice.offices())} 个科室/单位"),
+    ]
+    for key, value in rows:
+        head.add_row(key, escape(value))
+    console.print(head)
+    tree = Tree(f"[bold]{escape(notice.title or '工作要点')}[/]")
+
+    def add_items(branch: Tree, items: tuple[Item, ...]) -> None:
+        for item in items:
+            branch.add(f"[cyan]{escape(item.marker or item.number)}[/] {escape(item.title)}  {_offices_text(item)}")
+
+    add_items(tree, tuple(i for i in notice.items if not i.section))
+
+    def add_section(branch: Tree, section: object) -> None:
+        from yaodian.model import Section
+
+        assert isinstance(section, Section)
+        lead = f"  [magenta]总牵头：{escape('、'.join(o.name for o in section.lead))}[/]" if section.lead else ""
+        node = branch.add(f"[bold]{escape(section.marker + section.title)}[/]{lead}")
+        add_items(node, section.items)
+        for child in section.children:
+            add_section(node, child)
+
+    for section in notice.sections:
+        add_section(tree, section)
+    console.print(tree)
+    if notice.warnings:
+        err = err_console()
+        err.print(f"[yellow]解析提示（{len(notice.warnings)} 条）：[/]")
+        for w in notice.warnings:
+            err.print(f"  第 {w.line} 行：{escape(w.message)}")
+
+
+@app.command()
+def offices(
+    file: InputArg,
+    fmt: Annotated[ParseFormat, typer.Option("--format", "-F", help="输出格式：table、json、md、csv。")] = ParseFormat.table,
+    encoding: EncodingOpt = None,
+    aliases: AliasesOpt = None,
+    strict: StrictOpt = False,
+) -> None:
+    """列出通知中出现的每个科室/单位：牵头、配合条目数，原文写法，涉及哪些条目。
+
+    示例：yaodian offices notice.txt；yaodian offices notice.txt --format csv > 科室.csv
+    """
+    with user_errors():
+        notice = load_notice(file, encoding=encoding, aliases=aliases, strict=strict)
+        summaries = notice.offices()
+        number = {i.ordinal: i.number for i in notice.items}
+        if fmt is ParseFormat.json:
+            import json
+
+            data = notice.to_dict()["offices"]
+            write_stdout(json.dumps(data, ensure_ascii=False, indent=2))
+            return
+        if fmt in (ParseFormat.csv, ParseFormat.md):
+            header = ["科室", "牵头", "配合", "合计", "原文写法", "牵头条目", "配合条目", "集体单位"]
+            rows = [
+                [
+                    o.name,
+                    str(len(o.lead)),
+                    str(len(o.support)),
+                    str(o.total),
+                    "、".join(o.spellings),
+                    "、".join(number[k] for k in o.lead),
+                    "、".join(number[k] for k in o.support),
+                    "是" if o.collective else "否",
+                ]
+                for o in summaries
+            ]
+            if fmt is ParseFormat.md:
+                lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+                lines += ["| " + " | ".join(r) + " |" for r in rows]
+                write_stdout("\n".join(lines))
+            else:
+                import csv
+                import io
+
+                buf = io.StringIO()
+                csv.writer(buf, lineterminator="\r\n").writerows([header, *rows])
+                write_stdout(buf.getvalue())
+            return
+        from rich.markup import escape
+        from rich.table import Table
+
+        table = Table(title=f"{notice.title}：科室/单位任务统计（{len(summaries)} 个）", show_lines=False)
+        for col, justify in (("科室/单位", "left"), ("牵头", "right"), ("配合", "right"), ("合计", "right"),
+                             ("原文写法", "left"), ("牵头条目", "left"), ("配合条目", "left")):
+            table.add_column(col, justify=justify)  # type: ignore[arg-type]
+        for o in summaries:
+            table.add_row(
+                escape(o.name) + (" [dim](集体)[/]" if o.collective else ""),
+                str(len(o.lead)),
+                str(len(o.support)),
+                str(o.total),
+                escape("、".join(o.spellings)),
+                "、".join(number[k] for k in o.lead),
+                "、".join(number[k] for k in o.support),
+            )
+        out_console().print(table)

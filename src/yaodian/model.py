@@ -1,0 +1,307 @@
+"""The notice model: frozen, typed dataclasses and nothing else (no I/O, no printing).
+
+Everything downstream — exports, task sheets, the year-over-year diff — reads these classes, so
+they describe what a notice *says*, not how it was printed. Source positions (`line`) are kept
+out of equality so that two notices that say the same thing compare equal.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import hashlib
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+import regex
+
+Role = Literal["lead", "support"]
+LEAD: Role = "lead"
+SUPPORT: Role = "support"
+
+# Whitespace and the punctuation that differs only by width or by a typist's habit; removed from
+# comparison keys so that "（一）推进 工作。" and "(一)推进工作." mean the same.
+_KEY_DROP = regex.compile(r"[\s\p{P}\p{S}]+")
+
+
+def text_key(text: str) -> str:
+    """A comparison key for Chinese text: NFKC, no whitespace, no punctuation."""
+    return _KEY_DROP.sub("", unicodedata.normalize("NFKC", text))
+
+
+@dataclass(frozen=True, kw_only=True)
+class Source:
+    """Where a notice came from (来源文件): path, format, encoding and content hash."""
+
+    path: str
+    format: str = "txt"
+    encoding: str | None = None
+    sha256: str = ""
+
+
+@dataclass(frozen=True, kw_only=True)
+class ParseWarning:
+    """Something the parser was unsure of (解析提示), with the line it concerns."""
+
+    line: int
+    message: str
+    code: str = "note"
+
+
+@dataclass(frozen=True, kw_only=True)
+class OfficeRef:
+    """One office named in a responsibility clause (责任科室/单位), with its role for the item."""
+
+    name: str
+    raw: str = field(compare=False)
+    alias: str | None = field(default=None, compare=False)
+    role: Role
+    collective: bool = False
+
+    @property
+    def is_lead(self) -> bool:
+        return self.role == LEAD
+
+
+@dataclass(frozen=True, kw_only=True)
+class Item:
+    """One task item (工作要点条目): its number, text and responsible offices."""
+
+    number: str
+    marker: str = field(default="", compare=False)
+    ordinal: int = field(compare=False)
+    section: tuple[str, ...] = ()
+    title: str
+    text: str
+    offices: tuple[OfficeRef, ...] = ()
+    leader: str | None = None
+    deadline: str | None = None
+    line: int = field(default=0, compare=False, repr=False)
+    end_line: int = field(default=0, compare=False, repr=False)
+
+    @property
+    def leads(self) -> tuple[OfficeRef, ...]:
+        return tuple(o for o in self.offices if o.role == LEAD)
+
+    @property
+    def supports(self) -> tuple[OfficeRef, ...]:
+        return tuple(o for o in self.offices if o.role == SUPPORT)
+
+    @property
+    def key(self) -> str:
+        """The item's text as a comparison key (no number, no clause, no punctuation)."""
+        return text_key(self.text)
+
+    @property
+    def fingerprint(self) -> str:
+        """A stable hash of the normalised title and text, for matching items across years."""
+        digest = hashlib.sha256((text_key(self.title) + "\x1f" + self.key).encode("utf-8"))
+        return digest.hexdigest()[:16]
+
+
+@dataclass(frozen=True, kw_only=True)
+class Section:
+    """One numbered part of the plan (部分, 一、/（一）…) holding sub-parts and task items."""
+
+    level: int
+    number: str
+    index: int
+    marker: str = field(default="", compare=False)
+    title: str
+    intro: str = ""
+    lead: tuple[OfficeRef, ...] = ()
+    children: tuple[Section, ...] = ()
+    items: tuple[Item, ...] = ()
+    line: int = field(default=0, compare=False, repr=False)
+
+    @property
+    def path(self) -> tuple[str, ...]:
+        return self.items[0].section if self.items else ()
+
+    def walk(self) -> Iterator[Section]:
+        """This section and every section below it, in document order."""
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+    def all_items(self) -> Iterator[Item]:
+        """The items of this section and of all its sub-sections, in document order."""
+        seen: dict[int, Item] = {}
+        for sec in self.walk():
+            for item in sec.items:
+                seen[item.ordinal] = item
+        yield from (seen[k] for k in sorted(seen))
+
+
+@dataclass(frozen=True, kw_only=True)
+class OfficeSummary:
+    """One office's share of the plan (科室任务汇总): the items it leads and supports."""
+
+    name: str
+    collective: bool
+    lead: tuple[int, ...]
+    support: tuple[int, ...]
+    spellings: tuple[str, ...]
+
+    @property
+    def total(self) -> int:
+        return len(self.lead) + len(self.support)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Notice:
+    """A work-plan notice (工作要点通知): header, cover letter, sections and task items."""
+
+    source: Source = field(compare=False)
+    title: str
+    notice_title: str | None = None
+    year: int | None = None
+    date: _dt.date | None = None
+    doc_number: str | None = None
+    recipients: tuple[str, ...] = ()
+    issuers: tuple[str, ...] = ()
+    cover_letter: str = field(default="", compare=False)
+    preamble: str = ""
+    sections: tuple[Section, ...] = ()
+    items: tuple[Item, ...] = ()
+    warnings: tuple[ParseWarning, ...] = field(default=(), compare=False)
+
+    def walk_sections(self) -> Iterator[Section]:
+        for sec in self.sections:
+            yield from sec.walk()
+
+    def section_for(self, item: Item) -> Section | None:
+        """The innermost section that holds the item."""
+        found: Section | None = None
+        for sec in self.walk_sections():
+            if any(i.ordinal == item.ordinal for i in sec.items):
+                found = sec
+        return found
+
+    def section_titles(self, item: Item) -> tuple[str, ...]:
+        """The titles of the sections above the item, outermost first."""
+        titles: list[str] = []
+        level = list(self.sections)
+        for number in item.section:
+            match = next((s for s in level if s.number == number), None)
+            if match is None:
+                break
+            titles.append(match.title)
+            level = list(match.children)
+        return tuple(titles)
+
+    def offices(self) -> tuple[OfficeSummary, ...]:
+        """Every office named in the plan, most items first, collective entries last."""
+        return summarise_offices(self.items)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The notice as plain JSON-ready data (the schema is `notice.schema.json`)."""
+        return {
+            "title": self.title,
+            "notice_title": self.notice_title,
+            "year": self.year,
+            "date": self.date.isoformat() if self.date else None,
+            "doc_number": self.doc_number,
+            "issuers": list(self.issuers),
+            "recipients": list(self.recipients),
+            "cover_letter": self.cover_letter,
+            "preamble": self.preamble,
+            "source": {
+                "path": self.source.path,
+                "format": self.source.format,
+                "encoding": self.source.encoding,
+                "sha256": self.source.sha256,
+            },
+            "sections": [_section_dict(s) for s in self.sections],
+            "items": [_item_dict(self, i) for i in self.items],
+            "offices": [
+                {
+                    "name": o.name,
+                    "collective": o.collective,
+                    "lead": len(o.lead),
+                    "support": len(o.support),
+                    "total": o.total,
+                    "spellings": list(o.spellings),
+                    "lead_items": [self.items[k - 1].number for k in o.lead],
+                    "support_items": [self.items[k - 1].number for k in o.support],
+                }
+                for o in self.offices()
+            ],
+            "warnings": [{"line": w.line, "code": w.code, "message": w.message} for w in self.warnings],
+        }
+
+
+def summarise_offices(items: Iterable[Item]) -> tuple[OfficeSummary, ...]:
+    """Group the items' office references by canonical name (ordinals are 1-based)."""
+    lead: dict[str, list[int]] = {}
+    support: dict[str, list[int]] = {}
+    spellings: dict[str, list[str]] = {}
+    collective: dict[str, bool] = {}
+    first_seen: dict[str, int] = {}
+    for item in items:
+        for ref in item.offices:
+            first_seen.setdefault(ref.name, len(first_seen))
+            target = lead if ref.role == LEAD else support
+            ordinals = target.setdefault(ref.name, [])
+            if item.ordinal not in ordinals:
+                ordinals.append(item.ordinal)
+            seen = spellings.setdefault(ref.name, [])
+            if ref.raw not in seen:
+                seen.append(ref.raw)
+            collective[ref.name] = collective.get(ref.name, False) or ref.collective
+    summaries = [
+        OfficeSummary(
+            name=name,
+            collective=collective[name],
+            lead=tuple(lead.get(name, ())),
+            support=tuple(k for k in support.get(name, ()) if k not in lead.get(name, ())),
+            spellings=tuple(spellings[name]),
+        )
+        for name in first_seen
+    ]
+    summaries.sort(key=lambda o: (o.collective, -o.total, -len(o.lead), first_seen[o.name]))
+    return tuple(summaries)
+
+
+def _office_dict(ref: OfficeRef) -> dict[str, Any]:
+    return {
+        "name": ref.name,
+        "raw": ref.raw,
+        "alias": ref.alias,
+        "role": ref.role,
+        "collective": ref.collective,
+    }
+
+
+def _item_dict(notice: Notice, item: Item) -> dict[str, Any]:
+    return {
+        "ordinal": item.ordinal,
+        "number": item.number,
+        "marker": item.marker,
+        "section": list(item.section),
+        "section_titles": list(notice.section_titles(item)),
+        "title": item.title,
+        "text": item.text,
+        "offices": [_office_dict(o) for o in item.offices],
+        "leader": item.leader,
+        "deadline": item.deadline,
+        "line": item.line,
+        "end_line": item.end_line,
+        "fingerprint": item.fingerprint,
+    }
+
+
+def _section_dict(sec: Section) -> dict[str, Any]:
+    return {
+        "level": sec.level,
+        "number": sec.number,
+        "index": sec.index,
+        "marker": sec.marker,
+        "title": sec.title,
+        "intro": sec.intro,
+        "lead": [_office_dict(o) for o in sec.lead],
+        "line": sec.line,
+        "items": [i.number for i in sec.items],
+        "children": [_section_dict(c) for c in sec.children],
+    }

@@ -1,0 +1,107 @@
+"""Parsing: text → `Notice`. Pure functions; malformed input becomes warnings or `ParseError`.
+
+    lines  (lines.py)   whitespace folded, lost paragraph breaks split at numbering markers
+    header (header.py)  clutter, 文号, 主送, cover letter, issuers, date, plan title, preamble
+    body   (body.py)    the marker tree, sections, items and their clauses (clauses.py, table.py)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import regex
+
+from yaodian.errors import ParseError
+from yaodian.model import Notice, ParseWarning, Source
+from yaodian.parsing.body import assemble, build_tree
+from yaodian.parsing.header import read_header
+from yaodian.parsing.lines import Line, logical_lines
+from yaodian.parsing.table import is_table_line, read_table
+
+YEAR = regex.compile(r"((?:19|20)\d{2})\s*年")
+
+__all__ = ["parse_notice"]
+
+
+def parse_notice(
+    text: str,
+    *,
+    source: Source,
+    aliases: Mapping[str, str] | None = None,
+    strict: bool = False,
+) -> Notice:
+    """Parse the text of one notice. Raises `ParseError` when it holds no task item."""
+    name = source.path
+    if not text.strip():
+        raise ParseError(f"{name}：文件是空的；请确认选对了文件。")
+    lines = logical_lines(text)
+    start = _body_start(lines)
+    header = read_header(lines[:start])
+    body = build_tree(lines[start:])
+    built = assemble(body, aliases)
+    if not built.items:
+        raise ParseError(
+            f"{name}：没有找到编号的工作任务条目（如“1.……”“（一）……”或任务表格）；"
+            "请确认这是一份工作要点通知，或检查编号格式。"
+        )
+    title = header.title
+    warnings = [*header.warnings, *body.warnings, *built.warnings, *_clause_warnings(built.items)]
+    if not title:
+        warnings.append(ParseWarning(line=1, code="no-title", message="没有找到工作要点的标题。"))
+    warnings.sort(key=lambda w: w.line)
+    if strict and warnings:
+        first = warnings[0]
+        more = f"（另有 {len(warnings) - 1} 条提示）" if len(warnings) > 1 else ""
+        raise ParseError(f"{name}：第 {first.line} 行：{first.message}{more}；去掉 --strict 可照常输出。")
+    preamble = "\n".join(p for p in [*header.preamble, *(ln.text for ln in body.before), *built.preamble] if p)
+    return Notice(
+        source=source,
+        title=title,
+        notice_title=header.notice_title,
+        year=_year(title, header.quoted_titles, header.date.year if header.date else None),
+        date=header.date,
+        doc_number=header.doc_number,
+        recipients=tuple(header.recipients),
+        issuers=tuple(header.issuers),
+        cover_letter="\n".join(header.cover_lines),
+        preamble=preamble,
+        sections=tuple(built.sections),
+        items=tuple(built.items),
+        warnings=tuple(warnings),
+    )
+
+
+def _body_start(lines: list[Line]) -> int:
+    """Index of the first numbered line or task table: everything before it is the header."""
+    for k, line in enumerate(lines):
+        if line.marker is not None:
+            return k
+        if is_table_line(line.text):
+            block = []
+            for other in lines[k:]:
+                if not is_table_line(other.text):
+                    break
+                block.append(other)
+            if read_table(block)[1]:
+                return k
+    return len(lines)
+
+
+def _year(title: str, quoted: list[str], date_year: int | None) -> int | None:
+    for text in (title, *quoted):
+        m = YEAR.search(text)
+        if m:
+            return int(m.group(1))
+    return date_year
+
+
+def _clause_warnings(items: list) -> list[ParseWarning]:  # type: ignore[type-arg]
+    """Items without offices, when most items of the notice have them."""
+    with_offices = sum(1 for i in items if i.offices)
+    if with_offices * 2 < len(items):
+        return []
+    return [
+        ParseWarning(line=i.line, code="no-clause", message=f"条目 {i.number} 没有找到责任单位；请核对原文。")
+        for i in items
+        if not i.offices
+    ]

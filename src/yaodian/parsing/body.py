@@ -1,0 +1,331 @@
+"""The numbered body: a tree of markers, leaves that are task items, headings that are sections,
+and the responsibility clause of each item."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+import regex
+
+from yaodian.model import Item, OfficeRef, ParseWarning, Section
+from yaodian.parsing import clauses
+from yaodian.parsing.clauses import Mention
+from yaodian.parsing.header import ORG_SUFFIX, PUBLIC_NOTE, parse_date
+from yaodian.parsing.lines import Line
+from yaodian.parsing.markers import Marker
+from yaodian.parsing.table import Row, is_table_line, read_table
+
+# "分管省领导：某某" "责任领导：" "分 管 县领导：" (spaces inside the label are seen)
+LEADER_LINE = regex.compile(r"^(?:分\s*管|责\s*任|牵\s*头|包\s*保)?\s*(?:[省市县区]\s*)?(?:级\s*)?领\s*导\s*[:：]\s*(?P<v>.*)$")
+# "完成时限：2024年6月底前" "时间节点：全年"
+DEADLINE_LINE = regex.compile(r"^(?:完\s*成\s*)?(?:时\s*限|时\s*间(?:节点)?|期\s*限)\s*[:：]\s*(?P<v>.*)$")
+# "附件" "附件1" "附件：…" — after the body, what follows is an appendix (often a table of the same tasks).
+APPENDIX = regex.compile(r"^附\s*件\s*\d*\s*[:：]?\s*$")
+# Sections that hold the preamble rather than tasks: "一、总体要求" "（一）指导思想"
+PREAMBLE_SECTION = regex.compile(r"^(?:总体要求|指导思想|基本原则|工作目标|主要目标|总体目标|总体思路|工作原则)[。.]?$")
+SENTENCE_END = regex.compile(r"[。！？!?]")
+
+
+@dataclass
+class Node:
+    """A numbered line and what follows it until the next numbered line."""
+
+    marker: Marker | None
+    line: int
+    head: str
+    body: list[Line] = field(default_factory=list)
+    clause_lines: list[Line] = field(default_factory=list)
+    children: list[Node] = field(default_factory=list)
+    row: Row | None = None
+    end_line: int = 0
+
+    @property
+    def rank(self) -> int:
+        return self.marker.rank if self.marker else 99
+
+
+@dataclass
+class Body:
+    """The body as read: top-level nodes, paragraphs before them, and notes."""
+
+    roots: list[Node] = field(default_factory=list)
+    before: list[Line] = field(default_factory=list)
+    warnings: list[ParseWarning] = field(default_factory=list)
+
+
+def build_tree(lines: Sequence[Line]) -> Body:
+    """Nest numbered lines by their rank on the ladder; attach paragraphs and clause lines."""
+    body = Body()
+    stack: list[Node] = []
+    table: list[Line] = []
+    in_appendix = False
+
+    def flush_table() -> None:
+        if not table:
+            return
+        _, rows = read_table(table)
+        table.clear()
+        if in_appendix and any(_leaves(body.roots)):
+            return  # a 任务分解表 repeating the tasks already read
+        parent = stack[-1] if stack and stack[-1].row is None else None
+        for row in rows:
+            node = Node(None, row.line, row.cells.get("task", ""), row=row, end_line=row.end_line)
+            (parent.children if parent else body.roots).append(node)
+
+    for line in lines:
+        if is_table_line(line.text):
+            table.append(line)
+            continue
+        flush_table()
+        if APPENDIX.match(line.text) and any(_leaves(body.roots)):
+            in_appendix = True
+            continue
+        if in_appendix:
+            continue
+        marker = line.marker
+        if marker is not None:
+            node = Node(marker, line.no, line.text[marker.end :].strip(), end_line=line.no)
+            while stack and stack[-1].rank >= node.rank:
+                stack.pop()
+            (stack[-1].children if stack else body.roots).append(node)
+            stack.append(node)
+            continue
+        if not stack:
+            if clauses.is_label_line(line.text):
+                body.warnings.append(
+                    ParseWarning(line=line.no, code="detached-clause", message="责任单位行前面没有找到对应的条目")
+                )
+            body.before.append(line)
+            continue
+        node = stack[-1]
+        node.end_line = line.no
+        if clauses.is_label_line(line.text) or LEADER_LINE.match(line.text) or DEADLINE_LINE.match(line.text):
+            node.clause_lines.append(line)
+        else:
+            node.body.append(line)
+    flush_table()
+    _drop_signature(body.roots)
+    return body
+
+
+def _leaves(nodes: Sequence[Node]) -> list[Node]:
+    out: list[Node] = []
+    for node in nodes:
+        out.extend(_leaves(node.children) if node.children else [node])
+    return out
+
+
+def _drop_signature(roots: Sequence[Node]) -> None:
+    """A signature and date after the last item belong to no item: "某某局" / "2024年2月20日"."""
+    leaves = _leaves(roots)
+    if not leaves:
+        return
+    last = leaves[-1]
+    tail = last.body
+    cut = len(tail)
+    while cut > 0:
+        text = tail[cut - 1].text
+        if parse_date(text) or PUBLIC_NOTE.match(text) or (len(text) <= 30 and ORG_SUFFIX.search(text)):
+            cut -= 1
+        else:
+            break
+    if cut < len(tail) and any(parse_date(t.text) or PUBLIC_NOTE.match(t.text) for t in tail[cut:]):
+        del tail[cut:]
+
+
+def lead_sentence(text: str) -> str:
+    """The item's title: its text up to the first full stop (or a short first clause)."""
+    first = SENTENCE_END.split(text, maxsplit=1)[0].strip()
+    if len(first) > 60:
+        comma = regex.split(r"[，,；;：:]", first, maxsplit=1)[0]
+        first = comma if len(comma) <= 60 else first[:40]
+    return first.strip(" ：:；;，,")
+
+
+@dataclass
+class Assembled:
+    """Items and sections made from the tree, with their warnings."""
+
+    sections: list[Section] = field(default_factory=list)
+    items: list[Item] = field(default_factory=list)
+    preamble: list[str] = field(default_factory=list)
+    warnings: list[ParseWarning] = field(default_factory=list)
+
+
+def assemble(body: Body, aliases: Mapping[str, str] | None) -> Assembled:
+    """Turn the tree into sections and items, numbered in document order."""
+    out = Assembled()
+    for node in body.roots:
+        if node.row is None and _is_preamble_section(node):
+            out.preamble.append(_section_text(node))
+        elif _is_leaf(node):
+            _item(node, (), out, aliases)
+        else:
+            out.sections.append(_section(node, (), out, aliases))
+    return out
+
+
+def _is_preamble_section(node: Node) -> bool:
+    if not PREAMBLE_SECTION.match(node.head.strip()):
+        return False
+    return not any(_own_clause(n) for n in _all_nodes(node))
+
+
+def _all_nodes(node: Node) -> list[Node]:
+    out = [node]
+    for child in node.children:
+        out.extend(_all_nodes(child))
+    return out
+
+
+def _section_text(node: Node) -> str:
+    parts = []
+    for n in _all_nodes(node):
+        if n is not node:
+            parts.append((n.marker.printed if n.marker else "") + n.head)
+        parts.extend(line.text for line in n.body)
+    return "\n".join(parts)
+
+
+def _own_clause(node: Node) -> bool:
+    if node.row is not None:
+        return any(k in node.row.cells for k in ("lead", "support", "listed"))
+    if node.clause_lines:
+        return True
+    last = node.body[-1].text if node.body else node.head
+    group = clauses.trailing_group(last)
+    return group is not None and clauses.is_clause(group[1])
+
+
+def _is_leaf(node: Node) -> bool:
+    """A node is a task item when nothing below it is; also when it has its own clause and the
+    numbered lines below it have none (an item whose body enumerates its points)."""
+    if not node.children:
+        return True
+    return _own_clause(node) and not any(_own_clause(n) for c in node.children for n in _all_nodes(c))
+
+
+def _section(
+    node: Node,
+    path: tuple[str, ...],
+    out: Assembled,
+    aliases: Mapping[str, str] | None,
+) -> Section:
+    assert node.marker is not None
+    number = node.marker.number
+    my_path = (*path, number)
+    title, lead = node.head, ()
+    group = clauses.trailing_group(title)
+    if group is not None and clauses.is_clause(group[1]):
+        reading = clauses.read_clause(group[1])
+        lead = tuple(r for r in clauses.resolve_roles(reading.mentions, aliases) if r.is_lead)
+        title = group[0]
+    items: list[Item] = []
+    children: list[Section] = []
+    for child in node.children:
+        if not _is_leaf(child):
+            children.append(_section(child, my_path, out, aliases))
+        else:
+            items.append(_item(child, my_path, out, aliases))
+    return Section(
+        level=node.marker.rank,
+        number=number,
+        index=node.marker.value,
+        marker=node.marker.printed,
+        title=title.rstrip("。. "),
+        intro="\n".join(line.text for line in node.body),
+        lead=lead,
+        children=tuple(children),
+        items=tuple(items),
+        line=node.line,
+    )
+
+
+def _item(node: Node, path: tuple[str, ...], out: Assembled, aliases: Mapping[str, str] | None) -> Item:
+    mentions: list[Mention] = []
+    rejected: list[str] = []
+    leader: str | None = None
+    deadline: str | None = None
+    if node.row is not None:
+        cells = node.row.cells
+        text = cells.get("task", "")
+        for role in ("lead", "listed", "support"):
+            if role in cells:
+                reading = clauses.read_clause(cells[role], hint=role)
+                mentions.extend(reading.mentions)
+                rejected.extend(reading.rejected)
+        leader, deadline = cells.get("leader"), cells.get("deadline")
+        number = regex.sub(r"[\s.．、]", "", cells.get("number", "")) or str(len(out.items) + 1)
+        marker = number
+    else:
+        assert node.marker is not None
+        number, marker = node.marker.number, node.marker.printed
+        paragraphs = [node.head, *(line.text for line in node.body)]
+        # Numbered lines below a leaf (its enumerated points) are part of its text.
+        for child in node.children:
+            for n in _all_nodes(child):
+                paragraphs.append((n.marker.printed if n.marker else "") + n.head)
+                paragraphs.extend(line.text for line in n.body)
+        paragraphs = [p for p in paragraphs if p]
+        text, found = _split_clause(paragraphs)
+        if found is not None:
+            reading = clauses.read_clause(found)
+            mentions.extend(reading.mentions)
+            rejected.extend(reading.rejected)
+        for line in node.clause_lines:
+            lm = LEADER_LINE.match(line.text)
+            dm = DEADLINE_LINE.match(line.text)
+            if lm:
+                leader = lm.group("v").strip() or None
+            elif dm:
+                deadline = dm.group("v").strip() or None
+            else:
+                label = clauses.LABEL.match(line.text)
+                hint = clauses.label_role(label.group("label")) if label else "listed"
+                reading = clauses.read_clause(line.text, hint=hint)
+                mentions.extend(reading.mentions)
+                rejected.extend(reading.rejected)
+    offices: tuple[OfficeRef, ...] = clauses.resolve_roles(mentions, aliases)
+    for name in rejected:
+        out.warnings.append(
+            ParseWarning(
+                line=node.line,
+                code="office-name",
+                message=f"条目 {number} 的责任单位中“{name}”不像单位名称，已略过；请核对原文。",
+            )
+        )
+    item = Item(
+        number=number,
+        marker=marker,
+        ordinal=len(out.items) + 1,
+        section=path,
+        title=lead_sentence(text),
+        text=text,
+        offices=offices,
+        leader=leader,
+        deadline=deadline,
+        line=node.line,
+        end_line=max(node.end_line, node.line),
+    )
+    out.items.append(item)
+    return item
+
+
+def _split_clause(paragraphs: list[str]) -> tuple[str, str | None]:
+    """The item text without its responsibility clause, and the clause (from the last paragraph)."""
+    if not paragraphs:
+        return "", None
+    last = paragraphs[-1]
+    group = clauses.trailing_group(last)
+    if group is not None and clauses.is_clause(group[1]):
+        rest = group[0]
+        kept = [*paragraphs[:-1], rest] if rest else paragraphs[:-1]
+        return "\n".join(kept), group[1]
+    # "…工作。责任单位：甲局、乙局。" — a label inside the last paragraph, after a sentence.
+    inline = clauses.LABEL.search(last)
+    if inline is not None and inline.start() > 0 and last[inline.start() - 1] in "。；; ":
+        rest = last[: inline.start()].rstrip()
+        kept = [*paragraphs[:-1], rest] if rest else paragraphs[:-1]
+        return "\n".join(kept), last[inline.start() :]
+    return "\n".join(paragraphs), None

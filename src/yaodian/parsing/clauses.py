@@ -1,0 +1,286 @@
+"""Responsibility clauses (责任科室/牵头单位/…): finding them at the end of an item or on label
+lines, and reading the offices they name, with who leads and who supports.
+
+A clause is read in two steps. `read_clause` turns its text into `Mention`s — an office name with
+the role the text gives it (lead, support, or just "listed"). `resolve_roles` then decides for the
+whole item: explicit leads lead; listed offices support when somebody leads explicitly, otherwise
+the first one listed leads ("排名第一的为牵头科室").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+import regex
+
+from yaodian.model import LEAD, SUPPORT, OfficeRef, Role
+
+OPEN = "（(〈<【[《{"
+CLOSE = "）)〉>】]》}"
+
+# Label words that open a clause or a part of it, always followed by a colon:
+#   "责任科室：" "牵头单位:" "配合单位：" "牵头（责任）单位：" "部门分工：" "责任分工："
+LABEL = regex.compile(
+    r"(?:(?<=^|[,，;；。.\s])|(?<=^[(（]))"
+    r"(?P<label>(?:牵头|主责|责任|配合|协办|参与|协助|协同|支持)\s*(?:[(（]\s*(?:责任|牵头)\s*[)）])?\s*"
+    r"(?:单位|科室|处室|部门|股室|处|科|机构|领导单位)|部门分工|责任分工|分工|牵头领导单位)"
+    r"\s*[:：]"
+)
+
+# Notes that state the lead rule; never offices: "排名第一的为牵头科室，下同" "列第一位者为牵头部门"
+RULE_NOTE = regex.compile(r"下同|排名第一|排在第一|列第一|第一位|首位|为牵头|为主办|以下同|不再列出")
+
+# Suffixes that mark the offices before them as leads: "（省甲局、乙厅牵头）" "（省甲委总牵头）"
+LEAD_SUFFIX = regex.compile(r"(?:共同|联合|总)?牵头(?:负责|抓总|落实|推进|实施)?$")
+# Suffixes that mark supporters: "各地、各部门配合" "丙站等有关单位按职责分工负责"
+SUPPORT_SUFFIX = regex.compile(
+    r"(?:按照?职责(?:分工)?)?(?:配合|参与|协助|协办|协同|支持|共同负责|分工负责|负责)(?:落实|推进|实施|完成)?$"
+)
+# A bare "负责" suffix makes a lead when nobody else leads: "（市甲局负责）".
+RESPONSIBLE = regex.compile(r"负责(?:落实|推进|实施|完成)?$")
+
+# Trailing "等", "等有关单位", "等相关部门" closes a list; the office before it is kept.
+ET_CETERA = regex.compile(r"(?<=\S)等(?:有关|相关|其他|其它)?(?:单位|部门|科室|处室|机构)?$")
+LEADING_FILLER = regex.compile(r"^(?:由|请|和|及|以及|与)")
+
+# Endings that make a name an office on its own (a standalone entry in a list).
+OFFICE_SUFFIX = regex.compile(
+    r"(?:科|室|处|股|站|所|办|委|局|厅|部|院|中心|队|会|组|馆|校|学校|政府|街道|办事处|单位|部门|专班|"
+    r"公司|集团|银行|分行|支行|法院|检察院|团|联|社|协|署|府|党组|开发区|园区|管委会|管理区|"
+    r"区|县|市|镇|乡|省|监狱|医院|台|报|所|库|总队|支队|大队|军分区|人武部|机关|工委|分局)$"
+)
+# Endings strong enough that a following fragment is an office of its own, not the rest of a
+# collective: in "各区、县级市" the second part ends in 市 and still belongs to the first.
+STRONG_SUFFIX = regex.compile(
+    r"(?:科|室|处|股|站|所|办|委|局|厅|部|院|中心|队|组|馆|校|政府|街道|办事处|单位|部门|专班|公司|集团|"
+    r"银行|分行|法院|检察院|署|党组|开发区|园区|管委会|工委|分局)$"
+)
+COLLECTIVE = regex.compile(r"^(?:各|全|有关|相关|其他|其它|所属|直属)|各|等单位$|有关单位|相关单位")
+
+# Words that show a "name" is really a sentence fragment.
+VERBS = regex.compile(
+    r"推进|加强|开展|落实|完善|建立|做好|实施|组织|提升|推动|深化|确保|贯彻|按照|根据|进一步|全面|积极|"
+    r"健全|强化|持续|坚持|加快|促进|提高|围绕|结合"
+)
+MAX_NAME = 30
+
+# A trailing alias in brackets: 人事科〈机关党委〉, 市交通委（市道运局）, 办公室<秘书科>.
+ALIAS = regex.compile(r"^(?P<name>.+?)\s*[〈<（(【\[](?P<alias>[^〈<（(【\[〉>）)】\]]+)[〉>）)】\]]$")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """An office as a clause names it, before roles are settled for the whole item."""
+
+    raw: str
+    hint: str  # "lead" | "support" | "listed"
+
+
+@dataclass(frozen=True)
+class ClauseReading:
+    """What one clause says: mentions in order, rejected fragments, and whether a note was seen."""
+
+    mentions: tuple[Mention, ...]
+    rejected: tuple[str, ...] = ()
+
+
+def split_top(text: str, seps: str) -> list[str]:
+    """Split at any of `seps` that is not inside brackets."""
+    parts: list[str] = []
+    depth = 0
+    buf: list[str] = []
+    for ch in text:
+        if ch in OPEN:
+            depth += 1
+        elif ch in CLOSE:
+            depth = max(0, depth - 1)
+        if ch in seps and depth == 0:
+            parts.append("".join(buf))
+            buf = []
+        else:
+            buf.append(ch)
+    parts.append("".join(buf))
+    return [p.strip() for p in parts]
+
+
+def trailing_group(text: str) -> tuple[str, str] | None:
+    """Split off a bracketed group that ends the text: ("…工作。", "责任科室：甲科、乙科")."""
+    body = text.rstrip(" 。.;；,，")
+    if not body or body[-1] not in CLOSE:
+        return None
+    depth = 0
+    for pos in range(len(body) - 1, -1, -1):
+        ch = body[pos]
+        if ch in CLOSE:
+            depth += 1
+        elif ch in OPEN:
+            depth -= 1
+            if depth == 0:
+                return body[:pos].rstrip(), body[pos + 1 : -1].strip()
+    return None
+
+
+def looks_like_office(name: str) -> bool:
+    """A plausible office or unit name: short, no sentence, ends like an office."""
+    core = name.strip()
+    if not core or len(core) > MAX_NAME or "。" in core:
+        return False
+    if VERBS.search(core) and not COLLECTIVE.search(core):
+        return False
+    return bool(OFFICE_SUFFIX.search(strip_alias(core)[0]) or COLLECTIVE.search(core))
+
+
+def is_clause(content: str) -> bool:
+    """Whether a bracketed group is a responsibility clause rather than an aside."""
+    if LABEL.search(content):
+        return True
+    for sentence in split_top(content, "。"):
+        if not sentence or RULE_NOTE.search(sentence) and "、" not in sentence:
+            continue
+        if regex.search(r"牵头|配合|协办|参与", sentence):
+            return True
+    entries = [e for e in split_top(_without_notes(content), "、，,；;") if e]
+    return bool(entries) and all(looks_like_office(ET_CETERA.sub("", e)) for e in entries)
+
+
+def is_label_line(text: str) -> bool:
+    """A line that is a clause of its own: "责任单位：甲局、乙局" "部门分工：甲委牵头，…"."""
+    m = LABEL.match(text)
+    return m is not None
+
+
+def strip_alias(raw: str) -> tuple[str, str | None]:
+    """人事科〈机关党委〉 → ("人事科", "机关党委"); names without a trailing bracket stay whole."""
+    m = ALIAS.match(raw)
+    if m and m.group("name").strip():
+        return m.group("name").strip(), m.group("alias").strip()
+    return raw, None
+
+
+def _without_notes(content: str) -> str:
+    kept = []
+    for sentence in split_top(content, "。"):
+        if not sentence:
+            continue
+        if RULE_NOTE.search(sentence):
+            # "甲科、乙科。排名第一的为牵头科室" — the note is its own sentence; a sentence that
+            # mixes the note into a list keeps the part before the note.
+            head = split_top(sentence, "，,；;")
+            kept.extend(p for p in head if p and not RULE_NOTE.search(p))
+            continue
+        kept.append(sentence)
+    return "，".join(kept)
+
+
+def read_clause(content: str, *, hint: str = "listed") -> ClauseReading:
+    """Read the offices a clause names. `hint` is the role a preceding label line implies."""
+    content = _without_notes(content)
+    parts: list[tuple[str, str]] = []
+    labels = list(LABEL.finditer(content))
+    if not labels:
+        parts.append((hint, content))
+    else:
+        if content[: labels[0].start()].strip(" ，,；;"):
+            parts.append((hint, content[: labels[0].start()]))
+        for k, m in enumerate(labels):
+            end = labels[k + 1].start() if k + 1 < len(labels) else len(content)
+            parts.append((label_role(m.group("label")), content[m.end() : end]))
+    mentions: list[Mention] = []
+    rejected: list[str] = []
+    for part_hint, text in parts:
+        for sub in split_top(text, "，,；;"):
+            sub = sub.strip(" 。.")
+            if not sub:
+                continue
+            sub_hint = part_hint
+            if LEAD_SUFFIX.search(sub):
+                sub, sub_hint = LEAD_SUFFIX.sub("", sub), "lead"
+            elif SUPPORT_SUFFIX.search(sub):
+                bare_responsible = RESPONSIBLE.search(sub) and not SUPPORT_SUFFIX.sub("", sub).endswith("分工")
+                sub = SUPPORT_SUFFIX.sub("", sub)
+                sub_hint = "responsible" if bare_responsible else "support"
+            for name in _entries(sub):
+                if _plausible(name):
+                    mentions.append(Mention(name, sub_hint))
+                else:
+                    rejected.append(name)
+    return ClauseReading(tuple(mentions), tuple(rejected))
+
+
+def label_role(label: str) -> str:
+    """The role a label gives: 牵头… → lead, 配合/协办/参与… → support, 责任… → listed."""
+    label = regex.sub(r"\s", "", label)
+    if label.startswith(("牵头", "主责")) and "责任)" not in label and "责任）" not in label:
+        return "lead"
+    if label.startswith(("牵头",)):
+        return "lead"
+    if label.startswith(("配合", "协办", "参与", "协助", "协同", "支持")):
+        return "support"
+    return "listed"
+
+
+def _entries(text: str) -> list[str]:
+    """The names in one list: split at 、, collectives and shared suffixes kept whole."""
+    frags = [LEADING_FILLER.sub("", f).strip() for f in split_top(text, "、")]
+    frags = [f for f in frags if f]
+    merged: list[str] = []
+    pending: list[str] = []  # "甲、乙、丙出入境边防检查站": the short heads share the last suffix
+    for frag in frags:
+        if merged and merged[-1].startswith("各") and not frag.startswith("各") and not STRONG_SUFFIX.search(
+            strip_alias(ET_CETERA.sub("", frag))[0]
+        ):
+            merged[-1] = f"{merged[-1]}、{frag}"
+            continue
+        if len(frag) <= 4 and not OFFICE_SUFFIX.search(frag) and not COLLECTIVE.search(frag):
+            pending.append(frag)
+            continue
+        if pending:
+            frag = "、".join([*pending, frag])
+            pending = []
+        merged.append(frag)
+    merged.extend(pending)
+    return [ET_CETERA.sub("", m).strip() for m in merged if ET_CETERA.sub("", m).strip()]
+
+
+def _plausible(name: str) -> bool:
+    core = strip_alias(name)[0]
+    if len(core) > MAX_NAME or "。" in core or ":" in core or "：" in core:
+        return False
+    return not (VERBS.search(core) and not COLLECTIVE.search(core))
+
+
+def make_ref(raw: str, role: Role, aliases: Mapping[str, str] | None) -> OfficeRef:
+    """An `OfficeRef` for a name as printed: canonical name, alias, collective flag."""
+    name, alias = strip_alias(raw)
+    name = regex.sub(r"\s+", "", name)
+    if aliases:
+        name = aliases.get(name) or aliases.get(raw) or name
+    collective = bool(COLLECTIVE.search(name)) or ("、" in name)
+    return OfficeRef(name=name, raw=raw, alias=alias, role=role, collective=collective)
+
+
+def resolve_roles(mentions: Sequence[Mention], aliases: Mapping[str, str] | None) -> tuple[OfficeRef, ...]:
+    """Settle lead and support for one item's mentions, first listed leading by default."""
+    explicit_lead = any(m.hint == "lead" for m in mentions)
+    refs: list[OfficeRef] = []
+    seen: dict[str, int] = {}
+    for k, m in enumerate(mentions):
+        if m.hint == "lead":
+            role: Role = LEAD
+        elif m.hint == "support":
+            role = SUPPORT
+        elif m.hint == "responsible":
+            role = SUPPORT if explicit_lead or k > 0 else LEAD
+        else:
+            role = LEAD if not explicit_lead and not refs else SUPPORT
+        ref = make_ref(m.raw, role, aliases)
+        if ref.name in seen:
+            # Named twice (lead in one clause, listed in another): the lead role wins.
+            old = seen[ref.name]
+            if role == LEAD and refs[old].role != LEAD:
+                refs[old] = ref
+            continue
+        seen[ref.name] = len(refs)
+        refs.append(ref)
+    return tuple(refs)

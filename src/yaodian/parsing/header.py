@@ -1,0 +1,240 @@
+"""The part of a notice before its numbered body: page clutter, letterhead and 文号, notice title,
+主送 line, cover letter, issuers, date, the plan title (over one or two lines) and the preamble."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import regex
+
+from yaodian.model import ParseWarning
+from yaodian.parsing.lines import Line
+from yaodian.parsing.markers import cn_to_int
+
+# Web-page rows and widgets: "索 引 号：…" "发布时间：…" "字体：【大 中 小】" "浏览次数：" "首页 > 政务公开"
+CLUTTER = regex.compile(
+    r"索\s*引\s*号|发布(?:时间|日期|机构)|公开(?:日期|方式|范围|时间)|成文日期|信息来源|来源(?:时间)?\s*[:：]|"
+    r"浏览(?:次数)?|点击(?:数|率|量)|字[号体]\s*[:：]|【\s*大\s*中\s*小\s*】|\[\s*大\s*中\s*小\s*\]|打印本页|关闭窗口|"
+    r"分享到|当前位置|您现在的位置|^首页|[>»＞]\s*\S+\s*[>»＞]|主题分类|体裁分类|有效性|效力状态|"
+    r"^文\s*号\s*[:：]|^分\s*类\s*[:：]|^时\s*效|扫一扫|责任编辑|^【?(?:打印|关闭|收藏)】?$"
+)
+# 文号: 常教发〔2024〕3号, 吉教发[2015]1号
+DOC_NUMBER = regex.compile(r"[\p{Han}]{1,12}\s*[〔\[［【(（]\s*(?:19|20)\d{2}\s*[〕\]］】)）]\s*\d{1,4}\s*号")
+# 《…》 or 〈…〉 naming the plan inside the notice title or the cover letter.
+QUOTED_TITLE = regex.compile(r"[《〈<]([^《》〈〉<>]{4,80})[》〉>]")
+NOTICE_TITLE = regex.compile(r"关于.{2,120}的(?:通知|函|意见)$|^.{2,80}的通知$")
+COVER = regex.compile(r"印发给你们|现将.{0,80}(?:印发|下发|转发)|现(?:予|将其)?印发|已经.{1,30}同意|经.{1,20}同意，?现")
+RECIPIENTS_END = regex.compile(r"[:：]$")
+ATTACHMENT = regex.compile(r"^附\s*件\s*\d*\s*[:：]?")
+PUBLIC_NOTE = regex.compile(r"^[(（【\[]?此件.{0,10}[)）】\]]?$")
+ARABIC_DATE = regex.compile(r"^((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$")
+CN_DATE = regex.compile(r"^([〇零一二三四五六七八九○Ｏ]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日$")
+# A date whose separators were lost on a web page: "2024327"
+MANGLED_DATE = regex.compile(r"^((?:19|20)\d{2})(\d{1,2})(\d{1,2})$")
+ORG_SUFFIX = regex.compile(
+    r"(?:委员会|委|局|厅|办公室|办|政府|室|部|院|中心|会|处|公司|党组|署|馆|学校|校|所|站|队|街道|办事处|管委会|工委)$"
+)
+PLAN_WORD = regex.compile(r"要点|方案|计划|清单|任务|安排|意见|重点工作|分工|台账")
+TITLE_PUNCT = regex.compile(r"[。；;：:，,！!？?]")
+
+
+@dataclass
+class Header:
+    """What the lines before the body say (mutable while it is being read)."""
+
+    title: str = ""
+    notice_title: str | None = None
+    doc_number: str | None = None
+    recipients: list[str] = field(default_factory=list)
+    issuers: list[str] = field(default_factory=list)
+    date: dt.date | None = None
+    cover_lines: list[str] = field(default_factory=list)
+    preamble: list[str] = field(default_factory=list)
+    quoted_titles: list[str] = field(default_factory=list)
+    warnings: list[ParseWarning] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class _Seg:
+    line: int
+    text: str
+    joins_next: bool  # the next segment is on the same physical line
+
+
+def parse_date(text: str) -> dt.date | None:
+    """A 成文日期 standing alone: 2024年2月20日, 二〇二四年二月二十日, or a mangled 2024327."""
+    text = text.strip()
+    m = ARABIC_DATE.match(text)
+    if m:
+        return _date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    m = CN_DATE.match(text.replace("○", "〇").replace("Ｏ", "〇"))
+    if m:
+        return _date(cn_to_int(m.group(1)), cn_to_int(m.group(2)), cn_to_int(m.group(3)))
+    m = MANGLED_DATE.match(text)
+    if m and 6 <= len(text) <= 8:
+        year, rest = int(m.group(1)), text[4:]
+        for cut in (1, 2):
+            month, day = rest[:cut], rest[cut:]
+            if day and 1 <= int(month) <= 12:
+                found = _date(year, int(month), int(day))
+                if found:
+                    return found
+    return None
+
+
+def _date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _segments(lines: Sequence[Line]) -> list[_Seg]:
+    """Header lines split at runs of spaces, which flattened pages use between fields."""
+    segs: list[_Seg] = []
+    for line in lines:
+        parts = _split_spaces(line.text)
+        # A sentence with spaces inside stays whole; a line of short fields is split.
+        if len(parts) > 1 and not _splittable(line.text, parts):
+            parts = [line.text]
+        for k, part in enumerate(parts):
+            segs.append(_Seg(line.no, part, k + 1 < len(parts)))
+    return segs
+
+
+def _split_spaces(text: str) -> list[str]:
+    """Split at spaces outside brackets: a quoted title keeps its inner space."""
+    parts, depth, buf = [], 0, []
+    for ch in text:
+        if ch in "《〈<（(【[":
+            depth += 1
+        elif ch in "》〉>）)】]":
+            depth = max(0, depth - 1)
+        if ch == " " and depth == 0:
+            if buf:
+                parts.append("".join(buf))
+            buf = []
+        else:
+            buf.append(ch)
+    if buf:
+        parts.append("".join(buf))
+    return parts
+
+
+def _splittable(text: str, parts: Sequence[str]) -> bool:
+    return any(
+        parse_date(p) or ATTACHMENT.match(p) or COVER.search(p) or PLAN_WORD.search(p) or PUBLIC_NOTE.match(p)
+        for p in parts
+    ) or all(ORG_SUFFIX.search(p) for p in parts)
+
+
+def _is_title_like(text: str) -> bool:
+    return (
+        0 < len(text) <= 60
+        and not TITLE_PUNCT.search(text)
+        and parse_date(text) is None
+        and not ATTACHMENT.match(text)
+        and not PUBLIC_NOTE.match(text)
+        and not CLUTTER.search(text)
+        and not DOC_NUMBER.fullmatch(text)
+        and not text.endswith(("通知", "文件"))
+    )
+
+
+def read_header(lines: Sequence[Line]) -> Header:
+    """Read the header lines (everything before the first numbered line or table)."""
+    head = Header()
+    segs = _segments(lines)
+    kinds: list[str] = []
+    cover_at = -1
+    date_at = -1
+    for k, seg in enumerate(segs):
+        text = seg.text
+        number = DOC_NUMBER.search(text)
+        if number and head.doc_number is None:
+            head.doc_number = regex.sub(r"\s+", "", number.group())
+        head.quoted_titles.extend(QUOTED_TITLE.findall(text))
+        if CLUTTER.search(text):
+            kinds.append("clutter")
+        elif NOTICE_TITLE.search(text) and len(text) <= 140 and not COVER.search(text.split("关于")[0] or "-"):
+            kinds.append("notice_title")
+            if head.notice_title is None:
+                head.notice_title = text[number.end() :].strip() if number else text
+        elif COVER.search(text) and len(text) > 8:
+            kinds.append("cover")
+            cover_at = k
+        elif RECIPIENTS_END.search(text) and cover_at < 0 and len(text) <= 300:
+            kinds.append("recipients")
+            head.recipients = _recipients(text)
+        elif ATTACHMENT.match(text):
+            kinds.append("attachment")
+        elif PUBLIC_NOTE.match(text):
+            kinds.append("public")
+        elif parse_date(text) is not None:
+            kinds.append("date")
+            if head.date is None or (cover_at >= 0 and date_at < cover_at):
+                head.date = parse_date(text)
+                date_at = k
+        else:
+            kinds.append("other")
+    # Issuers: org names between the cover letter and its date.
+    if cover_at >= 0 and date_at > cover_at:
+        for k in range(cover_at + 1, date_at):
+            text = segs[k].text
+            if kinds[k] == "other" and len(text) <= 40 and ORG_SUFFIX.search(text) and not TITLE_PUNCT.search(text):
+                head.issuers.append(text)
+                kinds[k] = "issuer"
+    # Cover letter: from the recipients (or the cover body) to the date.
+    first = next((k for k, kind in enumerate(kinds) if kind in ("recipients", "cover")), -1)
+    if first >= 0:
+        last = max(date_at, cover_at)
+        head.cover_lines = [s.text for k, s in enumerate(segs[first : last + 1], start=first) if kinds[k] != "clutter"]
+    _title_and_preamble(head, segs, kinds)
+    return head
+
+
+def _recipients(text: str) -> list[str]:
+    from yaodian.parsing.clauses import split_top
+
+    body = RECIPIENTS_END.sub("", text)
+    names = []
+    for part in split_top(body, "，,；;"):
+        names.extend(p for p in split_top(part, "、") if p)
+    return names
+
+
+def _title_and_preamble(head: Header, segs: Sequence[_Seg], kinds: list[str]) -> None:
+    """Walk back from the body: preamble paragraphs first, then the title's one or two lines."""
+    k = len(segs) - 1
+    preamble: list[str] = []
+    while k >= 0 and kinds[k] == "other" and not _is_title_like(segs[k].text):
+        preamble.insert(0, segs[k].text)
+        k -= 1
+    title_segs: list[_Seg] = []
+    while k >= 0 and kinds[k] in ("other",) and _is_title_like(segs[k].text) and len(title_segs) < 4:
+        title_segs.insert(0, segs[k])
+        k -= 1
+    # The run must name a plan; an org line alone above the body is not a title.
+    while title_segs and not PLAN_WORD.search("".join(s.text for s in title_segs)):
+        title_segs.pop(0) if len(title_segs) > 1 else title_segs.clear()
+    if title_segs:
+        pieces = []
+        for s in title_segs:
+            pieces.append(s.text + (" " if s.joins_next else ""))
+        head.title = "".join(pieces).strip()
+    else:
+        head.title = _fallback_title(head)
+    head.preamble = preamble
+
+
+def _fallback_title(head: Header) -> str:
+    for quoted in head.quoted_titles:
+        if PLAN_WORD.search(quoted):
+            return quoted.strip()
+    if head.notice_title:
+        m = regex.search(r"关于(?:印发|下发|转发)?(.+?)的通知", head.notice_title)
+        if m:
+            return m.group(1).strip(" 《》〈〉")
+    return ""

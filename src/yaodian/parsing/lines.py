@@ -1,0 +1,83 @@
+"""From raw text to logical lines: whitespace folded, look-alike characters mapped back, and
+paragraphs that lost their breaks split again at numbering markers."""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+
+import regex
+
+from yaodian.parsing.markers import Marker, match_marker, marker_at
+
+# Indentation and padding characters seen in notices: ideographic space, NBSP, thin spaces.
+_SPACES = regex.compile(r"[\s\u3000\u00a0\u2000-\u200b\u202f\u205f\ufeff]+")
+
+# Kangxi radicals and CJK radical supplements that some PDFs emit instead of the ideograph
+# (⼀ for 一); NFKC maps them back, and only them: NFKC on the whole text would change ① and ….
+_RADICALS = regex.compile(r"[\u2e80-\u2eff\u2f00-\u2fdf]")
+
+# Where a numbering marker may start a new paragraph inside a line whose breaks were lost:
+# after a sentence end or a closing bracket (spaces allowed), or after a run of spaces.
+#   "…落地生根。 2.不断夯实…"   "…（省甲局牵头） （二）赋能…"   "…党的建设 1.深入学习…"
+_BREAK_BEFORE = regex.compile(r"(?<=[。；;！!？?)）〉】”\"]\s*|\S\s+)(?=[(（]?[0-9一二三四五六七八九十①-⑳]{1,3}[)）.．、])")
+
+
+@dataclass(frozen=True)
+class Line:
+    """One logical line of the input with its 1-based physical line number."""
+
+    no: int
+    text: str
+    marker: Marker | None = None
+
+
+def clean(text: str) -> str:
+    """Fold the whitespace of one line and map radical look-alikes back to ideographs."""
+    text = _RADICALS.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text)
+    return _SPACES.sub(" ", text).strip()
+
+
+class _Sequence:
+    """Tracks the last number seen for each marker kind, to tell a real marker in mid-line
+    (the next number in sequence, or a restart at 1) from a number that happens to follow a
+    full stop."""
+
+    def __init__(self) -> None:
+        self.last: dict[str, int] = {}
+
+    def fits(self, marker: Marker) -> bool:
+        return marker.value == 1 or marker.value == self.last.get(marker.kind, 0) + 1
+
+    def see(self, marker: Marker) -> None:
+        self.last[marker.kind] = marker.value
+
+
+def logical_lines(text: str) -> list[Line]:
+    """Split text into cleaned, non-empty logical lines, breaking lost paragraphs at markers."""
+    seq = _Sequence()
+    out: list[Line] = []
+    for no, raw in enumerate(text.splitlines(), start=1):
+        line = clean(raw)
+        if not line:
+            continue
+        start = 0
+        marker = match_marker(line)
+        if marker is not None and marker.needs_sequence and not seq.fits(marker):
+            marker = None
+        if marker is not None:
+            seq.see(marker)
+        pieces: list[tuple[str, Marker | None]] = []
+        for m in _BREAK_BEFORE.finditer(line):
+            pos = m.start()
+            if pos <= start:
+                continue
+            found = marker_at(line, pos, mid_line=True)
+            if found is None or not seq.fits(found) or not line[found.end :].strip():
+                continue
+            pieces.append((line[start:pos].strip(), marker))
+            start, marker = pos, found
+            seq.see(found)
+        pieces.append((line[start:].strip(), marker))
+        out.extend(Line(no, piece, mk) for piece, mk in pieces if piece)
+    return out

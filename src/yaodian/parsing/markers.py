@@ -1,0 +1,105 @@
+"""Numbering markers: the ladder 一、 → （一） → 1. → （1） → ①, and Chinese numerals."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+# Rank of each kind on the ladder; a lower rank holds the higher ones.
+RANK = {"cn": 1, "paren_cn": 2, "num": 3, "paren_num": 4, "circled": 5}
+
+_CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_UNITS = {"十": 10, "百": 100}
+
+# "一、" "十二、" (also "一." which some issuers type)
+_CN = regex.compile(r"([一二三四五六七八九十百〇零]{1,4})\s*[、.．]")
+# "（一）" "(十二)"
+_PAREN_CN = regex.compile(r"[(（]\s*([一二三四五六七八九十百〇零]{1,4})\s*[)）]")
+# "1." "1．" "1、" — "1.5亿元" is a decimal, not a marker (checked by the caller)
+_NUM = regex.compile(r"(\d{1,3})\s*[.．、](?!\s*[、.．])")
+# "（1）" "(12)"
+_PAREN_NUM = regex.compile(r"[(（]\s*(\d{1,3})\s*[)）]")
+# "①" … "⑳"
+_CIRCLED = regex.compile(r"([①-⑳])")
+
+
+@dataclass(frozen=True)
+class Marker:
+    """A numbering marker at the start of a line: kind, number as printed, value, length."""
+
+    kind: str
+    number: str
+    value: int
+    end: int
+    # "11.121人才…" is item 11 only if 11 is the next number; other markers stand on their own.
+    needs_sequence: bool = False
+
+    @property
+    def rank(self) -> int:
+        return RANK[self.kind]
+
+    @property
+    def printed(self) -> str:
+        return {
+            "cn": f"{self.number}、",
+            "paren_cn": f"（{self.number}）",
+            "num": f"{self.number}.",
+            "paren_num": f"（{self.number}）",
+            "circled": self.number,
+        }[self.kind]
+
+
+def cn_to_int(text: str) -> int:
+    """Chinese numeral to int: 一 → 1, 十二 → 12, 二十 → 20, 一百零五 → 105."""
+    if not text:
+        return 0
+    if all(ch in _CN_DIGITS for ch in text):
+        # Digit-by-digit form used in years: 二〇二四 → 2024.
+        value = 0
+        for ch in text:
+            value = value * 10 + _CN_DIGITS[ch]
+        return value
+    total, digit = 0, 0
+    for ch in text:
+        if ch in _CN_DIGITS:
+            digit = _CN_DIGITS[ch]
+        elif ch in _CN_UNITS:
+            total += (digit or 1) * _CN_UNITS[ch]
+            digit = 0
+    return total + digit
+
+
+def marker_at(line: str, pos: int = 0, *, mid_line: bool = False) -> Marker | None:
+    """The marker starting at `pos`, if any. In mid-line, decimals never count as markers."""
+    m = _PAREN_CN.match(line, pos)
+    if m:
+        return Marker("paren_cn", m.group(1), cn_to_int(m.group(1)), m.end())
+    m = _PAREN_NUM.match(line, pos)
+    if m:
+        return Marker("paren_num", m.group(1), int(m.group(1)), m.end())
+    m = _CN.match(line, pos)
+    if m:
+        return Marker("cn", m.group(1), cn_to_int(m.group(1)), m.end())
+    m = _NUM.match(line, pos)
+    if m:
+        if m.group(1).startswith("0"):
+            return None
+        after = line[m.end() : m.end() + 1]
+        decimal_like = after.isdigit() and line[m.end() - 1] in ".．"
+        if decimal_like and mid_line:
+            return None
+        # "1、2、3" and "2024." are not markers; neither are years "2024.3".
+        return Marker("num", m.group(1), int(m.group(1)), m.end(), needs_sequence=decimal_like)
+    m = _CIRCLED.match(line, pos)
+    if m:
+        return Marker("circled", m.group(1), ord(m.group(1)) - ord("①") + 1, m.end())
+    return None
+
+
+def match_marker(line: str) -> Marker | None:
+    """The marker a line starts with, if any, with the text after it non-empty."""
+    marker = marker_at(line)
+    if marker is None or not line[marker.end :].strip():
+        return None
+    return marker

@@ -1,0 +1,639 @@
+"""Reading Word (.docx) files: paragraphs and tables in document order, one paragraph a line.
+
+python-docx's `paragraph.text` drops what matters most in a notice: the automatic numbering
+(`一、` `（一）` `1.` made by a list style) and text inside tracked insertions, content controls,
+hyperlinks and fields. So the package is read directly with zipfile and lxml: numbering is
+rebuilt from numbering.xml the way Word counts it, deleted text is skipped, and tables become
+`cell | cell | cell |` rows with merged cells written once.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from yaodian.errors import InputError
+
+# lxml ships no type information; its elements are handled as Any.
+_Element = Any
+
+# The transitional namespace is what Word, WPS and LibreOffice write; the strict one is rare
+# but costs nothing to accept.
+W_TRANSITIONAL = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+W_STRICT = "http://purl.oclc.org/ooxml/wordprocessingml/main"
+MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
+
+# Zip-bomb guards, checked on the declared sizes before anything is decompressed.
+MAX_PART_BYTES = 64 * 1024 * 1024
+MAX_TOTAL_BYTES = 256 * 1024 * 1024
+MAX_RATIO = 200
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+_SPACE_EDGES = " \t\r\n\u3000\u00a0"
+
+
+def read_docx(data: bytes, name: str) -> tuple[str, str]:
+    """Text of a .docx file, one paragraph (or table row) a line; the detail is "docx"."""
+    if data.startswith(OLE_MAGIC):
+        # An old binary Word file saved with a .docx name: hand it to the converter.
+        from yaodian.reading.legacy import read_legacy
+
+        text, detail = read_legacy(data, name)
+        return text, detail
+    parts = _open_package(data, name)
+    reader = _DocxReader(parts.document, parts.styles, parts.numbering, name)
+    return "\n".join(reader.lines()) + "\n", "docx"
+
+
+@dataclass
+class _Package:
+    document: bytes
+    styles: bytes | None
+    numbering: bytes | None
+
+
+def _open_package(data: bytes, name: str) -> _Package:
+    if not data.startswith(b"PK"):
+        raise InputError(f"{name}：不是 .docx 文件（内容不是 Word 文档格式）；请用 Word 或 WPS 打开后另存为 .docx 再试。")
+    try:
+        zf = zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise InputError(f"{name}：.docx 文件已损坏，无法打开；请用 Word 或 WPS 打开后另存为 .docx 再试。") from exc
+    with zf:
+        infos = {i.filename: i for i in zf.infolist()}
+        total = sum(i.file_size for i in infos.values())
+        if total > MAX_TOTAL_BYTES:
+            raise InputError(f"{name}：.docx 解压后过大（{total // 1024 // 1024} MB），不像是一份通知；已拒绝读取。")
+        main = _main_part(zf, infos, name)
+        if main not in infos:
+            raise InputError(f"{name}：文件里没有 Word 正文（不是 .docx 文档，可能是其他 Office 文件改了扩展名）；请确认文件。")
+        base = main.rsplit("/", 1)[0] + "/" if "/" in main else ""
+        document = _read_part(zf, infos[main], name)
+        styles = _read_part(zf, infos[base + "styles.xml"], name) if base + "styles.xml" in infos else None
+        numbering = (
+            _read_part(zf, infos[base + "numbering.xml"], name) if base + "numbering.xml" in infos else None
+        )
+    return _Package(document=document, styles=styles, numbering=numbering)
+
+
+def _main_part(zf: zipfile.ZipFile, infos: dict[str, zipfile.ZipInfo], name: str) -> str:
+    """The main document part named by the package relationships (word/document.xml by default)."""
+    rels = infos.get("_rels/.rels")
+    if rels is None:
+        return "word/document.xml"
+    root = _parse_xml(_read_part(zf, rels, name), name)
+    for rel in root.iter(f"{{{REL_NS}}}Relationship"):
+        if str(rel.get("Type", "")).endswith("/officeDocument"):
+            return str(rel.get("Target", "")).lstrip("/")
+    return "word/document.xml"
+
+
+def _read_part(zf: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) -> bytes:
+    size = info.file_size
+    if size > MAX_PART_BYTES or (size > 1024 * 1024 and size > MAX_RATIO * max(info.compress_size, 1)):
+        raise InputError(f"{name}：.docx 内部数据异常（压缩比过高或解压后过大，疑似压缩炸弹）；已拒绝读取。")
+    try:
+        # ZipExtFile stops at the declared size, so a lying header cannot inflate past it.
+        return zf.read(info)
+    except (zipfile.BadZipFile, OSError, EOFError, RuntimeError, NotImplementedError) as exc:
+        raise InputError(f"{name}：.docx 文件已损坏（{info.filename} 无法解压）；请用 Word 或 WPS 重新保存后再试。") from exc
+
+
+def _etree() -> Any:
+    import importlib
+
+    return importlib.import_module("lxml.etree")
+
+
+def _parse_xml(data: bytes, name: str) -> _Element:
+    etree = _etree()
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, remove_comments=True)
+    try:
+        return etree.fromstring(data, parser=parser)
+    except etree.XMLSyntaxError as exc:
+        raise InputError(f"{name}：.docx 内容已损坏（XML 无法解析）；请用 Word 或 WPS 重新保存后再试。") from exc
+
+
+# --- numbering -----------------------------------------------------------------------------------
+
+
+@dataclass
+class _Level:
+    start: int = 1
+    fmt: str = "decimal"
+    text: str = ""
+    legal: bool = False
+    restart: int | None = None
+
+
+@dataclass
+class _Num:
+    abstract: str
+    overrides: dict[int, int] = field(default_factory=dict)
+    levels: dict[int, _Level] = field(default_factory=dict)
+
+
+_CN_DIGITS = "〇一二三四五六七八九"
+_CN_LEGAL = "零壹贰叁肆伍陆柒捌玖"
+_CN_TRAD_LEGAL = "零壹貳參肆伍陸柒捌玖"
+_HEAVENLY = "甲乙丙丁戊己庚辛壬癸"
+_EARTHLY = "子丑寅卯辰巳午未申酉戌亥"
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+_PAREN = "⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇"
+_FULLSTOP = "⒈⒉⒊⒋⒌⒍⒎⒏⒐⒑⒒⒓⒔⒕⒖⒗⒘⒙⒚⒛"
+
+
+def _chinese(n: int, digits: str = _CN_DIGITS, units: str = "十百千") -> str:
+    """1 → 一, 10 → 十, 11 → 十一, 20 → 二十, 105 → 一百零五 (up to 9999)."""
+    if n <= 0 or n >= 10000:
+        return str(n)
+    zero = "零" if digits[0] == "〇" else digits[0]
+    parts: list[str] = []
+    values = [(n // 1000) % 10, (n // 100) % 10, (n // 10) % 10, n % 10]
+    names = [units[2], units[1], units[0], ""]
+    pending_zero = False
+    for value, unit in zip(values, names, strict=True):
+        if value == 0:
+            if parts:
+                pending_zero = True
+            continue
+        if pending_zero:
+            parts.append(zero)
+            pending_zero = False
+        parts.append(digits[value] + unit)
+    text = "".join(parts)
+    # 一十一 is written 十一 in ordinary counting (not in the financial 壹拾壹 style).
+    if digits is _CN_DIGITS and 10 <= n < 20:
+        text = text[1:]
+    return text
+
+
+def _roman(n: int) -> str:
+    out = []
+    for value, letters in ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
+                           (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")):
+        while n >= value:
+            out.append(letters)
+            n -= value
+    return "".join(out)
+
+
+def _letter(n: int) -> str:
+    if n <= 0:
+        return str(n)
+    letter = chr(ord("a") + (n - 1) % 26)
+    return letter * ((n - 1) // 26 + 1)
+
+
+def format_number(n: int, fmt: str) -> str:
+    """One level's counter value in a Word number format (w:numFmt)."""
+    if fmt in ("chineseCounting", "chineseCountingThousand", "japaneseCounting", "taiwaneseCounting",
+               "taiwaneseCountingThousand", "koreanCounting"):
+        return _chinese(n)
+    if fmt in ("chineseLegalSimplified",):
+        return _chinese(n, _CN_LEGAL, "拾佰仟")
+    if fmt in ("ideographLegalTraditional", "japaneseLegal"):
+        return _chinese(n, _CN_TRAD_LEGAL, "拾佰仟")
+    if fmt in ("ideographDigital", "taiwaneseDigital", "japaneseDigitalTenThousand"):
+        return "".join(_CN_DIGITS[int(d)] for d in str(n))
+    if fmt == "ideographTraditional":
+        return _HEAVENLY[(n - 1) % 10] if n > 0 else str(n)
+    if fmt == "ideographZodiac":
+        return _EARTHLY[(n - 1) % 12] if n > 0 else str(n)
+    if fmt in ("decimalEnclosedCircle", "decimalEnclosedCircleChinese"):
+        return _CIRCLED[n - 1] if 0 < n <= len(_CIRCLED) else f"({n})"
+    if fmt == "decimalEnclosedParen":
+        return _PAREN[n - 1] if 0 < n <= len(_PAREN) else f"({n})"
+    if fmt == "decimalEnclosedFullstop":
+        return _FULLSTOP[n - 1] if 0 < n <= len(_FULLSTOP) else f"{n}."
+    if fmt == "decimalFullWidth" or fmt == "decimalFullWidth2":
+        return "".join(chr(0xFF10 + int(d)) for d in str(n))
+    if fmt == "decimalZero":
+        return f"{n:02d}"
+    if fmt == "lowerLetter":
+        return _letter(n)
+    if fmt == "upperLetter":
+        return _letter(n).upper()
+    if fmt == "lowerRoman":
+        return _roman(n)
+    if fmt == "upperRoman":
+        return _roman(n).upper()
+    if fmt in ("none", "bullet"):
+        return ""
+    return str(n)
+
+
+_PLACEHOLDER = re.compile(r"%([1-9])")
+
+
+class _Numbering:
+    """Word's list counters: one per abstract list and level, deeper levels reset on use."""
+
+    def __init__(self, root: _Element | None, w: str, style_num: dict[str, str]) -> None:
+        self.w = w
+        self.abstracts: dict[str, dict[int, _Level]] = {}
+        self.abstract_pstyle: dict[str, dict[str, int]] = {}
+        self.style_link: dict[str, str] = {}
+        self.num_style_link: dict[str, str] = {}
+        self.nums: dict[str, _Num] = {}
+        self.counters: dict[str, dict[int, int]] = {}
+        self.started: set[tuple[str, int]] = set()
+        self.style_num = style_num
+        if root is not None:
+            self._load(root)
+
+    def _val(self, el: _Element | None) -> str | None:
+        if el is None:
+            return None
+        value = el.get(f"{{{self.w}}}val")
+        return None if value is None else str(value)
+
+    def _level(self, lvl: _Element) -> _Level:
+        w = self.w
+        level = _Level()
+        start = self._val(lvl.find(f"{{{w}}}start"))
+        if start is not None and start.lstrip("-").isdigit():
+            level.start = int(start)
+        fmt = lvl.find(f"{{{w}}}numFmt")
+        if fmt is None:
+            fmt = lvl.find(f"{{{MC}}}AlternateContent/{{{MC}}}Fallback/{{{w}}}numFmt")
+        fmt_val = self._val(fmt)
+        if fmt_val:
+            level.fmt = fmt_val
+        text = self._val(lvl.find(f"{{{w}}}lvlText"))
+        level.text = text if text is not None else ""
+        legal = lvl.find(f"{{{w}}}isLgl")
+        level.legal = legal is not None and self._val(legal) not in ("0", "false", "off")
+        restart = self._val(lvl.find(f"{{{w}}}lvlRestart"))
+        if restart is not None and restart.isdigit():
+            level.restart = int(restart)
+        return level
+
+    def _load(self, root: _Element) -> None:
+        w = self.w
+        for abstract in root.iter(f"{{{w}}}abstractNum"):
+            aid = str(abstract.get(f"{{{w}}}abstractNumId", ""))
+            levels: dict[int, _Level] = {}
+            pstyles: dict[str, int] = {}
+            for lvl in abstract.iter(f"{{{w}}}lvl"):
+                ilvl = _int(lvl.get(f"{{{w}}}ilvl"), 0)
+                levels[ilvl] = self._level(lvl)
+                pstyle = self._val(lvl.find(f"{{{w}}}pStyle"))
+                if pstyle:
+                    pstyles[pstyle] = ilvl
+            self.abstracts[aid] = levels
+            self.abstract_pstyle[aid] = pstyles
+            link = self._val(abstract.find(f"{{{w}}}styleLink"))
+            if link:
+                self.style_link[link] = aid
+            num_link = self._val(abstract.find(f"{{{w}}}numStyleLink"))
+            if num_link:
+                self.num_style_link[aid] = num_link
+        for num in root.iter(f"{{{w}}}num"):
+            nid = str(num.get(f"{{{w}}}numId", ""))
+            aid = self._val(num.find(f"{{{w}}}abstractNumId")) or ""
+            entry = _Num(abstract=aid)
+            for override in num.iter(f"{{{w}}}lvlOverride"):
+                ilvl = _int(override.get(f"{{{w}}}ilvl"), 0)
+                start = self._val(override.find(f"{{{w}}}startOverride"))
+                lvl = override.find(f"{{{w}}}lvl")
+                if lvl is not None:
+                    entry.levels[ilvl] = self._level(lvl)
+                    if start is None:
+                        start = str(entry.levels[ilvl].start)
+                if start is not None and start.lstrip("-").isdigit():
+                    entry.overrides[ilvl] = int(start)
+            self.nums[nid] = entry
+
+    def _abstract_of(self, num: _Num) -> str:
+        aid = num.abstract
+        # A list style (w:numStyleLink) points to the style, whose num holds the real levels.
+        link = self.num_style_link.get(aid)
+        if link is not None:
+            if link in self.style_link:
+                return self.style_link[link]
+            nid = self.style_num.get(link)
+            if nid is not None and nid in self.nums and self.nums[nid].abstract != aid:
+                return self.nums[nid].abstract
+        return aid
+
+    def level_for_style(self, num_id: str, style: str) -> int | None:
+        num = self.nums.get(num_id)
+        if num is None:
+            return None
+        return self.abstract_pstyle.get(self._abstract_of(num), {}).get(style)
+
+    def label(self, num_id: str, ilvl: int) -> str:
+        """Advance the counter of (list, level) and return the label Word would show."""
+        num = self.nums.get(num_id)
+        if num is None or num_id == "0":
+            return ""
+        aid = self._abstract_of(num)
+        levels = dict(self.abstracts.get(aid, {}))
+        levels.update(num.levels)
+        level = levels.get(ilvl)
+        if level is None:
+            return ""
+        counters = self.counters.setdefault(aid, {})
+        key = (num_id, ilvl)
+        if ilvl in num.overrides and key not in self.started:
+            counters[ilvl] = num.overrides[ilvl] - 1
+        self.started.add(key)
+        counters[ilvl] = counters.get(ilvl, levels[ilvl].start - 1) + 1
+        for deeper in list(counters):
+            # w:lvlRestart N: restart after level N (1-based) is used; 0: never; default: after any.
+            restart = levels.get(deeper, _Level()).restart
+            if deeper > ilvl and (restart is None or (restart != 0 and ilvl + 1 <= restart)):
+                del counters[deeper]
+        if level.fmt == "bullet" or not level.text:
+            return ""
+
+        def fill(match: re.Match[str]) -> str:
+            k = int(match.group(1)) - 1
+            sub = levels.get(k, _Level())
+            value = counters.get(k, sub.start)
+            fmt = "decimal" if level.legal and sub.fmt not in ("none",) else sub.fmt
+            return format_number(value, fmt)
+
+        return _PLACEHOLDER.sub(fill, level.text)
+
+
+def _int(value: object, default: int) -> int:
+    try:
+        return int(str(value))
+    except (TypeError, ValueError):
+        return default
+
+
+# --- the document walk ---------------------------------------------------------------------------
+
+
+class _DocxReader:
+    def __init__(self, document: bytes, styles: bytes | None, numbering: bytes | None, name: str) -> None:
+        self.name = name
+        self.root = _parse_xml(document, name)
+        tag = str(self.root.tag)
+        self.w = W_STRICT if tag.startswith("{" + W_STRICT) else W_TRANSITIONAL
+        self.style_numpr: dict[str, tuple[str | None, int | None]] = {}
+        self.style_based: dict[str, str] = {}
+        style_num: dict[str, str] = {}
+        if styles is not None:
+            self._load_styles(_parse_xml(styles, name))
+            for sid in self.style_numpr:
+                nid, _ = self._style_numpr(sid)
+                if nid is not None:
+                    style_num[sid] = nid
+        self.numbering = _Numbering(_parse_xml(numbering, name) if numbering else None, self.w, style_num)
+        # Complex-field state across runs (and paragraphs): one entry per open field,
+        # "instr" before w:separate, "result" after it, "skip" for a table of contents.
+        self.fields: list[list[str]] = []
+
+    def _load_styles(self, root: _Element) -> None:
+        w = self.w
+        for style in root.iter(f"{{{w}}}style"):
+            sid = str(style.get(f"{{{w}}}styleId", ""))
+            based = style.find(f"{{{w}}}basedOn")
+            if based is not None:
+                self.style_based[sid] = str(based.get(f"{{{w}}}val", ""))
+            numpr = style.find(f"{{{w}}}pPr/{{{w}}}numPr")
+            nid: str | None = None
+            ilvl: int | None = None
+            if numpr is not None:
+                n = numpr.find(f"{{{w}}}numId")
+                i = numpr.find(f"{{{w}}}ilvl")
+                nid = None if n is None else str(n.get(f"{{{w}}}val", ""))
+                ilvl = None if i is None else _int(i.get(f"{{{w}}}val"), 0)
+            self.style_numpr[sid] = (nid, ilvl)
+
+    def _style_numpr(self, sid: str) -> tuple[str | None, int | None]:
+        """numId and ilvl a paragraph style carries, following w:basedOn (nearest wins)."""
+        nid: str | None = None
+        ilvl: int | None = None
+        seen: set[str] = set()
+        current: str | None = sid
+        while current and current not in seen:
+            seen.add(current)
+            snid, silvl = self.style_numpr.get(current, (None, None))
+            if nid is None and snid is not None:
+                nid = snid
+            if ilvl is None and silvl is not None:
+                ilvl = silvl
+            current = self.style_based.get(current)
+        return nid, ilvl
+
+    # -- blocks --
+
+    def lines(self) -> Iterator[str]:
+        w = self.w
+        body = self.root.find(f"{{{w}}}body")
+        if body is None:
+            raise InputError(f"{self.name}：Word 文档没有正文；请确认文件内容。")
+        pending = ""
+        for kind, text in self._blocks(body):
+            if kind == "joined":
+                # The paragraph mark was deleted in tracked changes: Word shows it joined.
+                pending += text
+                continue
+            text = pending + text
+            pending = ""
+            for line in text.split("\n"):
+                line = line.strip(_SPACE_EDGES)
+                if line:
+                    yield line
+        if pending.strip(_SPACE_EDGES):
+            yield pending.strip(_SPACE_EDGES)
+
+    def _blocks(self, parent: _Element) -> Iterator[tuple[str, str]]:
+        w = self.w
+        for child in parent:
+            tag = child.tag
+            if tag == f"{{{w}}}p":
+                text, joined = self._paragraph(child)
+                yield ("joined" if joined else "para"), text
+            elif tag == f"{{{w}}}tbl":
+                for row in self._table(child):
+                    yield "para", row
+            elif tag == f"{{{w}}}sdt":
+                if self._is_toc(child):
+                    continue
+                content = child.find(f"{{{w}}}sdtContent")
+                if content is not None:
+                    yield from self._blocks(content)
+            elif tag in (f"{{{w}}}customXml", f"{{{w}}}ins", f"{{{w}}}moveTo", f"{{{w}}}smartTag"):
+                yield from self._blocks(child)
+            elif tag == f"{{{MC}}}AlternateContent":
+                choice = child.find(f"{{{MC}}}Choice")
+                if choice is not None:
+                    yield from self._blocks(choice)
+
+    def _is_toc(self, sdt: _Element) -> bool:
+        w = self.w
+        gallery = sdt.find(f"{{{w}}}sdtPr/{{{w}}}docPartObj/{{{w}}}docPartGallery")
+        return gallery is not None and "Contents" in str(gallery.get(f"{{{w}}}val", ""))
+
+    # -- paragraphs --
+
+    def _paragraph(self, p: _Element) -> tuple[str, bool]:
+        w = self.w
+        ppr = p.find(f"{{{w}}}pPr")
+        prefix = ""
+        joined = False
+        if ppr is not None:
+            prefix = self._number_label(ppr)
+            mark = ppr.find(f"{{{w}}}rPr")
+            joined = mark is not None and mark.find(f"{{{w}}}del") is not None
+        parts: list[str] = []
+        self._inline(p, parts)
+        text = "".join(parts)
+        if prefix and text.strip(_SPACE_EDGES):
+            text = prefix + text.lstrip(_SPACE_EDGES)
+        return text, joined
+
+    def _number_label(self, ppr: _Element) -> str:
+        w = self.w
+        style_el = ppr.find(f"{{{w}}}pStyle")
+        style = str(style_el.get(f"{{{w}}}val", "")) if style_el is not None else ""
+        nid, ilvl = self._style_numpr(style) if style else (None, None)
+        numpr = ppr.find(f"{{{w}}}numPr")
+        if numpr is not None:
+            n = numpr.find(f"{{{w}}}numId")
+            i = numpr.find(f"{{{w}}}ilvl")
+            if n is not None:
+                nid = str(n.get(f"{{{w}}}val", ""))
+            if i is not None:
+                ilvl = _int(i.get(f"{{{w}}}val"), 0)
+        if not nid or nid == "0":
+            return ""
+        if ilvl is None:
+            ilvl = (self.numbering.level_for_style(nid, style) if style else None) or 0
+        return self.numbering.label(nid, ilvl)
+
+    def _visible(self) -> bool:
+        return all(state == "result" for state in (f[0] for f in self.fields))
+
+    def _inline(self, el: _Element, out: list[str]) -> None:
+        w = self.w
+        for child in el:
+            tag = child.tag
+            if not isinstance(tag, str):
+                continue
+            if tag == f"{{{w}}}r":
+                self._run(child, out)
+            elif tag in (f"{{{w}}}del", f"{{{w}}}moveFrom", f"{{{w}}}pPr", f"{{{w}}}rPr", f"{{{w}}}sdtPr",
+                         f"{{{w}}}sdtEndPr", f"{{{MC}}}Fallback", f"{{{w}}}commentRangeStart"):
+                continue
+            elif tag == f"{{{w}}}fldSimple":
+                instr = str(child.get(f"{{{w}}}instr", "")).strip().upper()
+                if not instr.startswith("TOC"):
+                    self._inline(child, out)
+            else:
+                # w:ins, w:hyperlink, w:sdt/w:sdtContent, w:smartTag, w:customXml, w:moveTo,
+                # mc:AlternateContent/mc:Choice …: their runs are shown text.
+                self._inline(child, out)
+
+    def _run(self, r: _Element, out: list[str]) -> None:
+        w = self.w
+        rpr = r.find(f"{{{w}}}rPr")
+        hidden = rpr is not None and _on(rpr.find(f"{{{w}}}vanish"), w)
+        for child in r:
+            tag = child.tag
+            if tag == f"{{{w}}}fldChar":
+                kind = child.get(f"{{{w}}}fldCharType")
+                if kind == "begin":
+                    self.fields.append(["instr", ""])
+                elif kind == "separate" and self.fields:
+                    top = self.fields[-1]
+                    top[0] = "skip" if top[1].strip().upper().startswith("TOC") else "result"
+                elif kind == "end" and self.fields:
+                    self.fields.pop()
+                continue
+            if tag == f"{{{w}}}instrText":
+                if self.fields:
+                    self.fields[-1][1] += child.text or ""
+                continue
+            if hidden or not self._visible():
+                continue
+            if tag == f"{{{w}}}t":
+                out.append(child.text or "")
+            elif tag == f"{{{w}}}tab" or tag == f"{{{w}}}ptab":
+                out.append("\t")
+            elif tag == f"{{{w}}}br":
+                if child.get(f"{{{w}}}type") in (None, "textWrapping"):
+                    out.append("\n")
+            elif tag == f"{{{w}}}cr":
+                out.append("\n")
+            elif tag == f"{{{w}}}noBreakHyphen":
+                out.append("-")
+            # Drawings, text boxes and pictures (w:drawing, w:pict, mc:AlternateContent) are
+            # letterheads and decoration in a notice: skipped.
+
+    # -- tables --
+
+    def _table(self, tbl: _Element) -> Iterator[str]:
+        w = self.w
+        for tr in tbl.iter(f"{{{w}}}tr"):
+            if _ancestor_table(tr, w) is not tbl:
+                continue  # rows of nested tables are read as their cell's text
+            cells: list[str] = []
+            spans: list[int] = []
+            for tc in _row_cells(tr, w):
+                tcpr = tc.find(f"{{{w}}}tcPr")
+                span = 1
+                continued = False
+                if tcpr is not None:
+                    gs = tcpr.find(f"{{{w}}}gridSpan")
+                    if gs is not None:
+                        span = max(1, _int(gs.get(f"{{{w}}}val"), 1))
+                    vm = tcpr.find(f"{{{w}}}vMerge")
+                    continued = vm is not None and vm.get(f"{{{w}}}val") in (None, "continue")
+                text = "" if continued else self._cell_text(tc)
+                cells.append(text)
+                spans.append(span)
+                # A cell spanning several grid columns is written once, with empty cells after
+                # it so that the columns still line up with the header row.
+                cells.extend("" for _ in range(span - 1))
+            if not any(cells):
+                continue
+            if len(spans) == 1:
+                # One cell across the whole table: a heading row, not a task row.
+                yield cells[0]
+                continue
+            yield "".join(f"{c} | " for c in cells).rstrip(" ")
+
+    def _cell_text(self, tc: _Element) -> str:
+        parts: list[str] = []
+        for kind, text in self._blocks(tc):
+            del kind
+            for line in text.split("\n"):
+                line = line.strip(_SPACE_EDGES)
+                if line:
+                    parts.append(line)
+        return " ".join(p.replace(" | ", " ｜ ").replace("|", "｜") for p in parts)
+
+
+def _row_cells(tr: _Element, w: str) -> Iterator[_Element]:
+    for child in tr:
+        if child.tag == f"{{{w}}}tc":
+            yield child
+        elif child.tag in (f"{{{w}}}sdt", f"{{{w}}}customXml"):
+            content = child.find(f"{{{w}}}sdtContent") if child.tag == f"{{{w}}}sdt" else child
+            if content is not None:
+                yield from _row_cells(content, w)
+
+
+def _ancestor_table(el: _Element, w: str) -> _Element | None:
+    parent = el.getparent()
+    while parent is not None and parent.tag != f"{{{w}}}tbl":
+        parent = parent.getparent()
+    return parent
+
+
+def _on(el: _Element | None, w: str) -> bool:
+    if el is None:
+        return False
+    return el.get(f"{{{w}}}val") not in ("0", "false", "off")

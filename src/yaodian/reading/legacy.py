@@ -1,0 +1,102 @@
+"""Reading old Word files (.doc), WPS files (.wps), RTF and OpenDocument: through LibreOffice.
+
+`soffice --headless --convert-to docx` turns them into .docx, which `read_docx` then reads.
+Many ".doc" files downloaded from government sites are really web pages or .docx files with the
+wrong name: those are recognised by their first bytes and read directly, without LibreOffice.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import signal
+import subprocess
+import tempfile
+from pathlib import Path
+
+from yaodian.errors import InputError
+
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+CONVERT_TIMEOUT = 120
+
+
+def find_soffice() -> str | None:
+    """The LibreOffice command on this machine, if any."""
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def read_legacy(data: bytes, name: str) -> tuple[str, str]:
+    """Text of a .doc/.wps/.rtf/.odt file; the detail names the route, e.g. "doc→docx"."""
+    head = data[:4096].lstrip()
+    low = head.lower()
+    if data.startswith(b"PK") and b"word/" in data[:65536]:
+        from yaodian.reading.docx import read_docx
+
+        text, _ = read_docx(data, name)
+        return text, "docx"
+    if low.startswith(b"mime-version") or (low.startswith((b"<!doctype html", b"<html", b"<?xml")) and b"<html" in low):
+        from yaodian.reading.html import read_html
+
+        text, detail = read_html(data, name)
+        return text, f"html（{detail}）" if detail else "html"
+    suffix = Path(name).suffix.lower() or ".doc"
+    if suffix == ".wps" and data.startswith(OLE_MAGIC):
+        # Kingsoft WPS text files are Word 97 binaries inside; LibreOffice reads them as .doc.
+        suffix = ".doc"
+    text, _ = convert_and_read(data, name, suffix)
+    return text, f"{suffix.lstrip('.')}→docx"
+
+
+def convert_and_read(data: bytes, name: str, suffix: str) -> tuple[str, str]:
+    soffice = find_soffice()
+    if soffice is None:
+        raise InputError(
+            f"{name}：这是旧版 Word/WPS 文件，需要 LibreOffice 才能读取，但本机未安装；"
+            "请用 Word 或 WPS 打开后“另存为” .docx 格式再处理，或安装 LibreOffice（soffice）。"
+        )
+    from yaodian.reading.docx import read_docx
+
+    with tempfile.TemporaryDirectory(prefix="yaodian-soffice-") as tmp:
+        tmp_path = Path(tmp)
+        source = tmp_path / f"input{suffix}"
+        source.write_bytes(data)
+        outdir = tmp_path / "out"
+        # A private profile: a user's running LibreOffice (or a parallel yaodian) would
+        # otherwise hold the profile lock and the conversion would silently do nothing.
+        profile = (tmp_path / "profile").as_uri()
+        args = [
+            soffice,
+            f"-env:UserInstallation={profile}",
+            "--headless",
+            "--norestore",
+            "--nologo",
+            "--convert-to",
+            "docx:MS Word 2007 XML",
+            "--outdir",
+            str(outdir),
+            str(source),
+        ]
+        try:
+            proc = subprocess.Popen(
+                args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True
+            )
+        except OSError as exc:
+            raise InputError(f"{name}：无法启动 LibreOffice（{exc}）；请用 Word 或 WPS 另存为 .docx 再处理。") from exc
+        try:
+            _, err = proc.communicate(timeout=CONVERT_TIMEOUT)
+        except subprocess.TimeoutExpired as exc:
+            with contextlib.suppress(OSError):
+                os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+            raise InputError(
+                f"{name}：LibreOffice 转换超时（{CONVERT_TIMEOUT} 秒）；请用 Word 或 WPS 另存为 .docx 再处理。"
+            ) from exc
+        result = outdir / "input.docx"
+        if not result.exists():
+            detail = err.decode("utf-8", "replace").strip().splitlines()[-1:] if err else []
+            hint = f"（{detail[0]}）" if detail else ""
+            raise InputError(
+                f"{name}：LibreOffice 无法转换此文件{hint}，文件可能已损坏；请用 Word 或 WPS 打开后另存为 .docx 再处理。"
+            )
+        return read_docx(result.read_bytes(), name)

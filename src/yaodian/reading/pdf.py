@@ -1,0 +1,218 @@
+"""Reading PDF files (text layer only) with pypdfium2, the optional extra `yaodian[pdf]`.
+
+A PDF has no paragraphs, only glyphs with positions, and its reading order is not to be
+trusted (quotation marks set in a Latin font come out of place). So characters are placed on
+lines by their baseline and sorted left to right; page headers, footers and page numbers are
+dropped; lines are joined back into paragraphs; spaces around Chinese characters are removed;
+Kangxi radicals and compatibility ideographs that some PDF makers emit are mapped back.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any
+
+from yaodian.errors import InputError
+
+
+@dataclass
+class _Char:
+    ch: str
+    x0: float
+    x1: float
+    base: float
+    size: float
+
+
+@dataclass
+class _Line:
+    text: str
+    x0: float
+    x1: float
+    base: float
+    size: float
+
+
+# Page numbers as printed: "— 3 —", "- 3 -", "－3－", "第3页", "第 3 页 共 9 页", "3 / 9", "3".
+PAGE_NUMBER = re.compile(
+    r"^(?:[—–\-－~～]+\s*\d{1,4}\s*[—–\-－~～]+|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?"
+    r"|\d{1,4}\s*/\s*\d{1,4}|\d{1,4}|[-—]\s*[ivxIVX]+\s*[-—])$"
+)
+# A line that starts a new paragraph: 一、 （一） (一) 1. 1、 （1） ① 第一条 …
+NUMBERED = re.compile(
+    r"^(?:[一二三四五六七八九十百]+[、.．]|[（(][一二三四五六七八九十百\d]+[）)]|\d+[.．、](?!\d)"
+    r"|[①-⑳]|第[一二三四五六七八九十百\d]+[条章节部分])"
+)
+# Sentence-final punctuation: a full line ending with one of these ends its paragraph.
+TERMINAL = "。；：！？;:!?"
+CJK = r"\u2e80-\u2fdf\u3000-\u303f\u3040-\u30ff\u3100-\u312f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
+# Spaces next to a Chinese character or full-width punctuation are layout, not text.
+CJK_SPACE = re.compile(rf"(?<=[{CJK}])[ \t\u00a0]+|[ \t\u00a0]+(?=[{CJK}])")
+LOOKALIKES = re.compile(r"[\u2f00-\u2fdf\uf900-\ufaff]")
+
+
+def read_pdf(data: bytes, name: str) -> tuple[str, str]:
+    """Text of a PDF's text layer, one paragraph a line; the detail is "pdf"."""
+    try:
+        import pypdfium2 as pdfium
+        import pypdfium2.raw as raw
+    except ImportError as exc:
+        raise InputError(
+            f"{name}：读取 PDF 需要 pypdfium2，本机未安装；请运行 pip install 'yaodian[pdf]' 后重试。"
+        ) from exc
+    try:
+        pdf = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        message = str(exc)
+        if "password" in message.lower():
+            raise InputError(f"{name}：PDF 有密码保护，无法读取；请先去除密码再处理。") from exc
+        raise InputError(f"{name}：PDF 文件已损坏或不是 PDF，无法打开；请确认文件。") from exc
+    try:
+        pages = [_page_lines(page, raw) for page in pdf]
+    finally:
+        pdf.close()
+    if sum(len(line.text.strip()) for page in pages for line in page) < 10:
+        raise InputError(
+            f"{name}：PDF 没有文字层（可能是扫描件或图片），无法提取文字；请先用 OCR 软件识别成文字后再处理。"
+        )
+    pages = _drop_furniture(pages)
+    lines = _paragraphs(pages)
+    return "\n".join(lines) + "\n", "pdf"
+
+
+def _page_lines(page: Any, raw: Any) -> list[_Line]:
+    textpage = page.get_textpage()
+    chars: list[_Char] = []
+    try:
+        count = textpage.count_chars()
+        for i in range(count):
+            if raw.FPDFText_IsGenerated(textpage, i) == 1:
+                continue
+            code = raw.FPDFText_GetUnicode(textpage, i)
+            if code in (0, 0xFFFE, 0xFFFF) or code in (0x0A, 0x0D, 0x02):
+                continue
+            ch = chr(code)
+            left, _bottom, right, _top = textpage.get_charbox(i)
+            x, y = _origin(textpage, i, raw)
+            size = float(raw.FPDFText_GetFontSize(textpage, i)) or 10.0
+            chars.append(_Char(ch=ch, x0=float(left), x1=float(right), base=y, size=size))
+    finally:
+        textpage.close()
+        page.close()
+    return _group_lines(chars)
+
+
+def _origin(textpage: Any, index: int, raw: Any) -> tuple[float, float]:
+    import ctypes
+
+    x = ctypes.c_double()
+    y = ctypes.c_double()
+    raw.FPDFText_GetCharOrigin(textpage, index, ctypes.byref(x), ctypes.byref(y))
+    return x.value, y.value
+
+
+def _group_lines(chars: list[_Char]) -> list[_Line]:
+    """Characters on one baseline (within a third of the font size) form a line, left to right."""
+    visible = [c for c in chars if not c.ch.isspace()]
+    if not visible:
+        return []
+    chars = sorted(chars, key=lambda c: -c.base)
+    rows: list[list[_Char]] = []
+    for c in chars:
+        if rows and abs(rows[-1][0].base - c.base) <= max(rows[-1][0].size, c.size) * 0.35:
+            rows[-1].append(c)
+        else:
+            rows.append([c])
+    lines: list[_Line] = []
+    for row in rows:
+        row.sort(key=lambda c: c.x0)
+        ink = [c for c in row if not c.ch.isspace()]
+        if not ink:
+            continue
+        size = statistics.median(c.size for c in ink)
+        parts: list[str] = []
+        prev: _Char | None = None
+        for c in row:
+            if c.ch.isspace():
+                if parts and parts[-1] != " ":
+                    parts.append(" ")
+                continue
+            # A gap wider than a third of an em is a space the PDF did not write out.
+            if prev is not None and c.x0 - prev.x1 > size * 0.33 and parts and parts[-1] != " ":
+                parts.append(" ")
+            parts.append(c.ch)
+            prev = c
+        text = _clean("".join(parts))
+        if text:
+            lines.append(_Line(text=text, x0=ink[0].x0, x1=ink[-1].x1, base=row[0].base, size=size))
+    return lines
+
+
+def _clean(text: str) -> str:
+    text = LOOKALIKES.sub(lambda m: unicodedata.normalize("NFKC", m.group(0)), text)
+    text = CJK_SPACE.sub("", text)
+    return text.strip()
+
+
+def _furniture_key(text: str) -> str:
+    return re.sub(r"\d+", "#", text.replace(" ", ""))
+
+
+def _drop_furniture(pages: list[list[_Line]]) -> list[list[_Line]]:
+    """Remove page numbers and running headers/footers (the same text at the top or bottom of
+    most pages, page numbers aside)."""
+    edge = 2
+    counts: Counter[str] = Counter()
+    for page in pages:
+        keys = {_furniture_key(line.text) for line in page[:edge] + page[-edge:]}
+        counts.update(keys)
+    repeated = {k for k, n in counts.items() if len(pages) >= 2 and n >= max(2, (len(pages) + 1) // 2)}
+    cleaned: list[list[_Line]] = []
+    for page in pages:
+        keep: list[_Line] = []
+        for i, line in enumerate(page):
+            at_edge = i < edge or i >= len(page) - edge
+            if at_edge and (PAGE_NUMBER.match(line.text) or _furniture_key(line.text) in repeated):
+                continue
+            keep.append(line)
+        cleaned.append(keep)
+    return cleaned
+
+
+def _paragraphs(pages: list[list[_Line]]) -> list[str]:
+    lines = [line for page in pages for line in page]
+    if not lines:
+        return []
+    # The text block's edges: the most common left edge and a high right edge of body lines.
+    size = statistics.median(line.size for line in lines)
+    left = Counter(round(line.x0 / (size / 2)) for line in lines).most_common(1)[0][0] * (size / 2)
+    rights = sorted(line.x1 for line in lines)
+    right = rights[int(len(rights) * 0.9)] if len(rights) > 1 else rights[0]
+    out: list[str] = []
+    current = ""
+    prev: _Line | None = None
+    for line in lines:
+        if prev is not None and _continues(prev, line, left, right):
+            current += line.text
+        else:
+            if current:
+                out.append(current)
+            current = line.text
+        prev = line
+    if current:
+        out.append(current)
+    return [CJK_SPACE.sub("", p) for p in out]
+
+
+def _continues(prev: _Line, line: _Line, left: float, right: float) -> bool:
+    """Whether `line` carries on the paragraph of `prev` (a soft line break of the layout)."""
+    if NUMBERED.match(line.text):
+        return False
+    if line.x0 > left + line.size * 1.2:
+        return False  # indented: a first line, or a centred title or signature
+    fills = prev.x1 >= right - prev.size * 1.5
+    return fills and prev.text[-1] not in TERMINAL

@@ -1,0 +1,224 @@
+"""Per-office task lists as text (Markdown, JSON, CSV) and as a workbook.
+
+The renderers are pure (model in, string out); the CLI decides between stdout and a file. The
+Word rendering of the same lists is `writers.docx_sheets`.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from yaodian.analysis.assignments import OfficeTasks, Task
+from yaodian.model import Notice
+from yaodian.output import atomic_output, check_destination
+from yaodian.writers.xlsx_common import csv_safe
+
+ROLE_LABEL = {"lead": "牵头", "support": "配合"}
+CSV_HEADER = ["科室", "角色", "条目序号", "部分", "工作任务", "具体内容", "牵头科室", "协同科室", "分管领导", "完成时限"]
+
+
+def plan_year(notice: Notice) -> int | None:
+    return notice.year or (notice.date.year if notice.date else None)
+
+
+def sheet_title(notice: Notice, office: str) -> str:
+    """`基教科2024年工作任务清单` (the year left out when the notice gives none)."""
+    year = plan_year(notice)
+    return f"{office}{year}年工作任务清单" if year else f"{office}工作任务清单"
+
+
+def date_text(notice: Notice) -> str:
+    """`2024年2月20日` — Arabic numerals, no padding (GB/T 9704); empty when unknown."""
+    d = notice.date
+    return f"{d.year}年{d.month}月{d.day}日" if d else ""
+
+
+def co_office_text(task: Task) -> str:
+    """The other offices on the item, leads marked: `党建指导科（牵头）、人事科`."""
+    return "、".join(f"{n}（牵头）" if n in task.leads else n for n in task.co_offices)
+
+
+# --- Markdown -----------------------------------------------------------------------------------
+
+
+def _md_cell(text: str) -> str:
+    return " ".join(text.replace("\\", "\\\\").replace("|", "\\|").split())
+
+
+def render_markdown(notice: Notice, lists: Sequence[OfficeTasks]) -> str:
+    """One office: `# 科室…清单`; several: a document heading and one `##` block per office."""
+    out: list[str] = []
+    basis = f"依据：《{notice.title}》" + (f"（{date_text(notice)}）" if notice.date else "")
+    if len(lists) == 1:
+        out += [f"# {_md_cell(sheet_title(notice, lists[0].name))}", "", basis, ""]
+        out += _md_office(lists[0], level=2)
+    else:
+        year = plan_year(notice)
+        out += [f"# {_md_cell(notice.title)} 各科室任务清单" if year else f"# {_md_cell(notice.title)} 任务清单"]
+        out += ["", basis, ""]
+        for tl in lists:
+            out += [f"## {_md_cell(tl.name)}（牵头 {len(tl.lead)} 项，配合 {len(tl.support)} 项）", ""]
+            out += _md_office(tl, level=3)
+    return "\n".join(out).rstrip("\n") + "\n"
+
+
+def _md_office(tl: OfficeTasks, *, level: int) -> list[str]:
+    out: list[str] = []
+    hashes = "#" * level
+    blocks = [("牵头任务", tl.lead), ("配合任务", tl.support)]
+    k = 0
+    for label, tasks in blocks:
+        if not tasks:
+            continue
+        out += [f"{hashes} {label}（{len(tasks)} 项）", ""]
+        out += ["| 序号 | 条目 | 工作任务 | 具体内容 | 协同科室 | 完成时限 |", "| --- | --- | --- | --- | --- | --- |"]
+        for task in tasks:
+            k += 1
+            item = task.item
+            cells = [str(k), item.number, item.title, task.body, co_office_text(task), item.deadline or ""]
+            out.append("| " + " | ".join(_md_cell(c) for c in cells) + " |")
+        out.append("")
+    if k == 0:
+        out += ["（无任务）", ""]
+    return out
+
+
+# --- JSON ---------------------------------------------------------------------------------------
+
+
+def _task_dict(task: Task) -> dict[str, Any]:
+    item = task.item
+    return {
+        "ordinal": item.ordinal,
+        "number": item.number,
+        "section": list(task.sections),
+        "title": item.title,
+        "text": item.text,
+        "role": task.role,
+        "leads": list(task.leads),
+        "co_offices": list(task.co_offices),
+        "leader": item.leader,
+        "deadline": item.deadline,
+    }
+
+
+def tasks_dict(notice: Notice, lists: Sequence[OfficeTasks]) -> dict[str, Any]:
+    return {
+        "notice": {
+            "title": notice.title,
+            "year": plan_year(notice),
+            "date": notice.date.isoformat() if notice.date else None,
+            "source": notice.source.path,
+        },
+        "offices": [
+            {
+                "name": tl.name,
+                "collective": tl.collective,
+                "lead": [_task_dict(t) for t in tl.lead],
+                "support": [_task_dict(t) for t in tl.support],
+            }
+            for tl in lists
+        ],
+    }
+
+
+def render_json(notice: Notice, lists: Sequence[OfficeTasks]) -> str:
+    return json.dumps(tasks_dict(notice, lists), ensure_ascii=False, indent=2) + "\n"
+
+
+# --- CSV ----------------------------------------------------------------------------------------
+
+
+def task_rows(lists: Sequence[OfficeTasks]) -> list[list[str]]:
+    """One row per (office, task), in the CSV_HEADER column order; raw text, not yet sanitised."""
+    rows: list[list[str]] = []
+    for tl in lists:
+        for task in tl.tasks:
+            item = task.item
+            rows.append(
+                [
+                    tl.name,
+                    ROLE_LABEL[task.role],
+                    item.number,
+                    task.sections[0] if task.sections else "",
+                    item.title,
+                    task.body,
+                    "、".join(task.leads),
+                    co_office_text(task),
+                    item.leader or "",
+                    item.deadline or "",
+                ]
+            )
+    return rows
+
+
+def render_csv(notice: Notice, lists: Sequence[OfficeTasks]) -> str:
+    """CSV text (no BOM: `write_text(..., bom=True)` adds it for files Excel opens)."""
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\r\n")
+    writer.writerow(CSV_HEADER)
+    for row in task_rows(lists):
+        writer.writerow([csv_safe(v) for v in row])
+    return buf.getvalue()
+
+
+# --- xlsx ---------------------------------------------------------------------------------------
+
+
+def write_tasks_xlsx(notice: Notice, lists: Sequence[OfficeTasks], path: str | Path, *, force: bool = False) -> Path:
+    """A workbook: every task on one filterable sheet, then one sheet per office."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.table import Table, TableStyleInfo
+
+    from yaodian.writers.xlsx_common import column_width, put, safe_sheet_name
+
+    target = check_destination(path, force=force)
+    wb = Workbook()
+    bold = Font(bold=True)
+    wrap = Alignment(wrap_text=True, vertical="top")
+    widths = {"具体内容": (30, 70), "工作任务": (16, 36), "协同科室": (12, 30)}
+    names: list[str] = []
+
+    def fill(ws: Any, rows: list[list[str]], table_name: str) -> None:
+        for col, head in enumerate(CSV_HEADER, start=1):
+            put(ws, 1, col, head, font=bold)
+        for r, row in enumerate(rows, start=2):
+            for col, value in enumerate(row, start=1):
+                put(ws, r, col, value, alignment=wrap)
+        if not rows:
+            for col in range(1, len(CSV_HEADER) + 1):
+                put(ws, 2, col, "")
+        for col, head in enumerate(CSV_HEADER, start=1):
+            lo, hi = widths.get(head, (8, 16))
+            texts = [head, *(row[col - 1] for row in rows)]
+            ws.column_dimensions[get_column_letter(col)].width = column_width(texts, minimum=lo, maximum=hi)
+        ref = f"A1:{get_column_letter(len(CSV_HEADER))}{max(2, len(rows) + 1)}"
+        table = Table(displayName=table_name, ref=ref)
+        table.tableStyleInfo = TableStyleInfo(name="TableStyleMedium2", showRowStripes=True)
+        ws.add_table(table)
+        ws.freeze_panes = "C2"
+        ws.page_setup.orientation = "landscape"
+        ws.page_setup.fitToWidth = 1
+        ws.page_setup.fitToHeight = 0
+        ws.sheet_properties.pageSetUpPr.fitToPage = True
+        ws.print_title_rows = "1:1"
+
+    ws = wb.active
+    ws.title = safe_sheet_name("全部任务", names)
+    names.append(ws.title)
+    fill(ws, task_rows(lists), "AllTasks")
+    if len(lists) > 1:
+        for k, tl in enumerate(lists, start=1):
+            sheet = wb.create_sheet(safe_sheet_name(tl.name, names))
+            names.append(sheet.title)
+            fill(sheet, task_rows([tl]), f"Office{k}")
+    with atomic_output(target, force=force) as tmp:
+        wb.save(tmp)
+    return target

@@ -1,0 +1,100 @@
+"""What every xlsx writer shares: the one sanitiser for strings, sheet names and column widths.
+
+Every string that goes into a workbook passes through `clean_text` (or `put`, which also keeps
+text from turning into a formula). Policy for formula-like text (`= + - @` first): the text is
+stored *unchanged* as a string cell and the cell gets `quotePrefix`, Excel's own "this is text"
+flag (what typing a leading `'` does). The reader sees exactly what the notice says, nothing is
+evaluated on opening, and editing the cell in Excel, WPS or LibreOffice keeps it text. CSV has
+no such flag, so `csv_safe` prefixes a `'` instead.
+
+openpyxl is imported inside the functions that need it: this module is imported by the CLI.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+import regex
+
+if TYPE_CHECKING:
+    from openpyxl.cell.cell import Cell
+    from openpyxl.worksheet.worksheet import Worksheet
+
+# C0 controls other than tab, LF and CR; U+FFFE/U+FFFF; any surrogate code point (in a Python
+# str a surrogate is always unpaired). openpyxl raises on the first kind and silently writes
+# the others into XML that Excel refuses to open.
+_XML_ILLEGAL = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+FORMULA_START = ("=", "+", "-", "@")
+# Excel's limit for one cell; longer text is cut (and marked) rather than making a broken file.
+MAX_CELL_CHARS = 32767
+_SHEET_FORBIDDEN = regex.compile(r"[\\/?*\[\]:]")
+MAX_SHEET_NAME = 31
+
+
+def clean_text(value: str) -> str:
+    """Remove characters that XML 1.0 forbids; keep everything else (CJK Ext-B such as 𠀀 too)."""
+    text = _XML_ILLEGAL.sub("", value)
+    if len(text) > MAX_CELL_CHARS:
+        text = text[: MAX_CELL_CHARS - 1] + "…"
+    return text
+
+
+def looks_like_formula(text: str) -> bool:
+    return text.startswith(FORMULA_START)
+
+
+def csv_safe(value: str) -> str:
+    """A CSV field that spreadsheets will not evaluate: formula-like text gets a leading `'`."""
+    text = clean_text(value)
+    return "'" + text if looks_like_formula(text) else text
+
+
+def put(ws: Worksheet, row: int, column: int, value: object, **style: Any) -> Cell:
+    """Write one cell through the sanitiser; strings never become formulas. Returns the cell."""
+    cell = ws.cell(row=row, column=column)
+    if isinstance(value, str):
+        text = clean_text(value)
+        cell.value = text
+        if looks_like_formula(text):
+            # openpyxl types a str that starts with "=" as a formula; force a plain string.
+            cell.data_type = "s"
+            cell.quotePrefix = True
+    else:
+        cell.value = value
+    for name, attr in style.items():
+        setattr(cell, name, attr)
+    return cell
+
+
+def safe_sheet_name(name: str, taken: Iterable[str] = ()) -> str:
+    """A valid, unique sheet name: no `\\ / ? * [ ] :`, no edge apostrophes, ≤ 31 characters."""
+    text = _SHEET_FORBIDDEN.sub("_", clean_text(name)).replace("\n", " ").replace("\r", " ").replace("\t", " ")
+    text = text.strip().strip("'").strip() or "Sheet"
+    if text.casefold() == "history":  # reserved by Excel
+        text = "History_"
+    used = {t.casefold() for t in taken}
+    base = text[:MAX_SHEET_NAME]
+    candidate, k = base, 2
+    while candidate.casefold() in used:
+        suffix = f"({k})"
+        candidate = base[: MAX_SHEET_NAME - len(suffix)] + suffix
+        k += 1
+    return candidate
+
+
+def display_width(text: str) -> int:
+    """Width in Excel character units: East Asian wide/fullwidth (W, F) count 2, combining 0."""
+    width = 0
+    for ch in text:
+        if unicodedata.combining(ch):
+            continue
+        width += 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+    return width
+
+
+def column_width(texts: Iterable[str], *, minimum: float = 4, maximum: float = 60, pad: float = 2) -> float:
+    """A column width that fits the widest line of `texts`, clamped to [minimum, maximum]."""
+    widest = max((display_width(line) for t in texts for line in t.splitlines() or [""]), default=0)
+    return max(minimum, min(maximum, widest + pad))

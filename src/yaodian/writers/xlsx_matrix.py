@@ -1,0 +1,339 @@
+"""The responsibility-matrix workbook (责任矩阵.xlsx): matrix, task list, office load, notes.
+
+Four sheets:
+  责任矩阵  items × offices, ● lead / ○ support, per-item and per-office counts, print-ready;
+  任务清单  one row per item as an Excel table (filterable, no separate autofilter);
+  科室统计  lead / support / total per office and a horizontal bar chart;
+  说明      where the data came from and what the parser was unsure of.
+
+Counts are written as numbers, not formulas: every viewer (including previews that never
+recalculate) shows them, and they are the figures `yaodian offices` reports.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from yaodian.analysis.assignments import Matrix, item_body, responsibility_matrix, section_label
+from yaodian.model import LEAD, SUPPORT, Notice
+from yaodian.output import atomic_output, check_destination
+from yaodian.writers.xlsx_common import column_width, display_width, put, safe_sheet_name
+
+if TYPE_CHECKING:
+    from openpyxl import Workbook
+    from openpyxl.worksheet.worksheet import Worksheet
+
+LEAD_MARK = "●"
+SUPPORT_MARK = "○"
+LEAD_FILL = "F8CBAD"  # light orange
+SUPPORT_FILL = "DDEBF7"  # light blue
+SECTION_FILL = "E7E6E6"
+HEADER_FILL = "D9E1F2"
+TOTAL_FILL = "FFF2CC"
+
+SHEET_MATRIX = "责任矩阵"
+SHEET_TASKS = "任务清单"
+SHEET_STATS = "科室统计"
+SHEET_NOTES = "说明"
+
+# 责任矩阵 layout: title row, legend row, header row, then sections and items.
+TITLE_ROW = 1
+HEADER_ROW = 3
+FIXED_COLUMNS = 3  # 序号 | 工作任务 | 牵头
+
+
+def write_matrix(notice: Notice, path: str | Path, *, force: bool = False) -> Path:
+    """Write the responsibility-matrix workbook for `notice` to `path`, atomically."""
+    target = check_destination(path, force=force)
+    wb = build_matrix_workbook(notice)
+    with atomic_output(target, force=force) as tmp:
+        wb.save(tmp)
+    return target
+
+
+def build_matrix_workbook(notice: Notice) -> Workbook:
+    """The four-sheet workbook in memory (for callers that add sheets of their own)."""
+    from openpyxl import Workbook
+
+    matrix = responsibility_matrix(notice)
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    names: list[str] = []
+    for title, fill in (
+        (SHEET_MATRIX, _matrix_sheet),
+        (SHEET_TASKS, _tasks_sheet),
+        (SHEET_STATS, _stats_sheet),
+        (SHEET_NOTES, _notes_sheet),
+    ):
+        sheet = ws if not names else wb.create_sheet()
+        sheet.title = safe_sheet_name(title, names)
+        names.append(sheet.title)
+        fill(sheet, notice, matrix)
+    return wb
+
+
+def notice_heading(notice: Notice) -> str:
+    """`<plan title>（2024年2月20日）` — dates in Arabic numerals without padding (GB/T 9704)."""
+    if notice.date is None:
+        return notice.title
+    d = notice.date
+    return f"{notice.title}（{d.year}年{d.month}月{d.day}日）"
+
+
+def _matrix_sheet(ws: Worksheet, notice: Notice, matrix: Matrix) -> None:
+    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+    from openpyxl.utils import get_column_letter
+
+    thin = Side(style="thin", color="808080")
+    border = Border(left=thin, right=thin, top=thin, bottom=thin)
+    wrap = Alignment(wrap_text=True, vertical="center")
+    centre = Alignment(horizontal="center", vertical="center", wrap_text=True)
+    # Vertical stacked text (rotation 255) is how Chinese column heads are printed: a 4-character
+    # office name needs a column only two characters wide, so 25+ offices fit a landscape page.
+    vertical = Alignment(horizontal="center", vertical="bottom", text_rotation=255, wrap_text=False)
+    bold = Font(bold=True)
+    lead_fill = PatternFill("solid", fgColor=LEAD_FILL)
+    support_fill = PatternFill("solid", fgColor=SUPPORT_FILL)
+    section_fill = PatternFill("solid", fgColor=SECTION_FILL)
+    header_fill = PatternFill("solid", fgColor=HEADER_FILL)
+    total_fill = PatternFill("solid", fgColor=TOTAL_FILL)
+
+    n_off = len(matrix.offices)
+    first_office = FIXED_COLUMNS + 1
+    count_col = first_office + n_off
+    last_col = count_col
+
+    put(ws, TITLE_ROW, 1, f"{notice_heading(notice)} 责任矩阵", font=Font(bold=True, size=14))
+    ws.merge_cells(start_row=TITLE_ROW, start_column=1, end_row=TITLE_ROW, end_column=last_col)
+    ws.row_dimensions[TITLE_ROW].height = 24
+    put(
+        ws,
+        TITLE_ROW + 1,
+        1,
+        f"{LEAD_MARK} 牵头　{SUPPORT_MARK} 配合　科室按参与条目数排列（多者在前，统称类在后）",
+        font=Font(size=9, color="595959"),
+    )
+    ws.merge_cells(start_row=TITLE_ROW + 1, start_column=1, end_row=TITLE_ROW + 1, end_column=last_col)
+
+    heads = ["序号", "工作任务", "牵头", *(o.name for o in matrix.offices), "科室数"]
+    for col, text in enumerate(heads, start=1):
+        office_head = first_office <= col < count_col
+        put(
+            ws,
+            HEADER_ROW,
+            col,
+            text,
+            font=bold,
+            fill=header_fill,
+            border=border,
+            alignment=vertical if office_head else centre,
+        )
+    longest = max((len(o.name) for o in matrix.offices), default=2)
+    ws.row_dimensions[HEADER_ROW].height = max(30, min(300, 14 * longest + 8))
+
+    row = HEADER_ROW + 1
+    first_data = row
+    current: tuple[str, ...] = ()
+    for mrow in matrix.rows:
+        path = tuple(s.number for s in mrow.sections)
+        if path != current:
+            # A section row for each level that changed since the previous item.
+            common = 0
+            while common < min(len(path), len(current)) and path[common] == current[common]:
+                common += 1
+            for depth in range(common, len(path)):
+                sec = mrow.sections[depth]
+                put(ws, row, 1, None, fill=section_fill, border=border)
+                put(
+                    ws,
+                    row,
+                    2,
+                    "　" * depth + section_label(sec),
+                    font=bold,
+                    fill=section_fill,
+                    border=border,
+                    alignment=Alignment(vertical="center"),
+                )
+                for col in range(3, last_col + 1):
+                    put(ws, row, col, None, fill=section_fill, border=border)
+                row += 1
+            current = path
+        item = mrow.item
+        put(ws, row, 1, item.number, alignment=centre, border=border)
+        put(ws, row, 2, item.title, alignment=wrap, border=border)
+        put(ws, row, 3, "、".join(o.name for o in item.leads), alignment=wrap, border=border)
+        for k, role in enumerate(mrow.roles):
+            col = first_office + k
+            if role == LEAD:
+                put(ws, row, col, LEAD_MARK, fill=lead_fill, alignment=centre, border=border)
+            elif role == SUPPORT:
+                put(ws, row, col, SUPPORT_MARK, fill=support_fill, alignment=centre, border=border)
+            else:
+                put(ws, row, col, None, border=border)
+        put(ws, row, count_col, mrow.count, alignment=centre, border=border)
+        row += 1
+    last_data = row - 1
+
+    for label, values in (
+        ("牵头", [len(o.lead) for o in matrix.offices]),
+        ("配合", [len(o.support) for o in matrix.offices]),
+        ("合计", [o.total for o in matrix.offices]),
+    ):
+        put(ws, row, 1, None, fill=total_fill, border=border)
+        put(ws, row, 2, f"{label}（条）", font=bold, fill=total_fill, border=border, alignment=centre)
+        put(ws, row, 3, None, fill=total_fill, border=border)
+        for k, v in enumerate(values):
+            put(ws, row, first_office + k, v, fill=total_fill, border=border, alignment=centre)
+        put(ws, row, count_col, sum(values), fill=total_fill, border=border, alignment=centre)
+        row += 1
+
+    ws.column_dimensions["A"].width = column_width([*(r.item.number for r in matrix.rows), "序号"], minimum=6)
+    ws.column_dimensions["B"].width = column_width([r.item.title for r in matrix.rows], minimum=24, maximum=44)
+    ws.column_dimensions["C"].width = column_width(
+        ["、".join(o.name for o in r.item.leads) for r in matrix.rows], minimum=8, maximum=16
+    )
+    for k in range(n_off):
+        ws.column_dimensions[get_column_letter(first_office + k)].width = 4.5
+    ws.column_dimensions[get_column_letter(count_col)].width = 5.5
+
+    ws.freeze_panes = ws.cell(row=HEADER_ROW + 1, column=first_office)
+    if last_data >= first_data:
+        ws.auto_filter.ref = f"A{HEADER_ROW}:{get_column_letter(last_col)}{last_data}"
+    _print_setup(ws, title_rows=f"{HEADER_ROW}:{HEADER_ROW}")
+
+
+def _tasks_sheet(ws: Worksheet, notice: Notice, matrix: Matrix) -> None:
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.table import Table, TableStyleInfo
+
+    has_leader = any(i.leader for i in notice.items)
+    has_deadline = any(i.deadline for i in notice.items)
+    heads = ["序号", "部分", "工作任务", "具体内容", "牵头", "配合"]
+    if has_leader:
+        heads.append("分管领导")
+    if has_deadline:
+        heads.append("完成时限")
+    wrap = Alignment(wrap_text=True, vertical="top")
+    for col, text in enumerate(heads, start=1):
+        put(ws, 1, col, text, font=Font(bold=True))
+    columns: list[list[str]] = [[h] for h in heads]
+    for r, mrow in enumerate(matrix.rows, start=2):
+        item = mrow.item
+        values = [
+            item.number,
+            section_label(mrow.sections[0]) if mrow.sections else "",
+            item.title,
+            item_body(item),
+            "、".join(o.name for o in item.leads),
+            "、".join(o.name for o in item.supports),
+        ]
+        if has_leader:
+            values.append(item.leader or "")
+        if has_deadline:
+            values.append(item.deadline or "")
+        for col, v in enumerate(values, start=1):
+            put(ws, r, col, v, alignment=wrap)
+            columns[col - 1].append(v)
+    widths = {"序号": (6, 8), "部分": (12, 24), "工作任务": (20, 36), "具体内容": (40, 80)}
+    for col, (head, texts) in enumerate(zip(heads, columns, strict=True), start=1):
+        lo, hi = widths.get(head, (10, 24))
+        ws.column_dimensions[get_column_letter(col)].width = column_width(texts, minimum=lo, maximum=hi)
+    last_row = max(2, len(matrix.rows) + 1)
+    if not matrix.rows:
+        for col in range(1, len(heads) + 1):
+            put(ws, 2, col, "")
+    # An Excel table brings its own filter buttons: no worksheet autofilter over the same range.
+    table = Table(displayName="TaskList", ref=f"A1:{get_column_letter(len(heads))}{last_row}")
+    table.tableStyleInfo = TableStyleInfo(name="TableStyleMedium2", showRowStripes=True)
+    ws.add_table(table)
+    ws.freeze_panes = "D2"
+    _print_setup(ws, title_rows="1:1")
+
+
+def _stats_sheet(ws: Worksheet, notice: Notice, matrix: Matrix) -> None:
+    from openpyxl.chart import BarChart, Reference
+    from openpyxl.styles import Alignment, Font
+
+    heads = ["科室", "牵头", "配合", "合计"]
+    for col, text in enumerate(heads, start=1):
+        put(ws, 1, col, text, font=Font(bold=True), alignment=Alignment(horizontal="center"))
+    for r, o in enumerate(matrix.offices, start=2):
+        put(ws, r, 1, o.name)
+        put(ws, r, 2, len(o.lead))
+        put(ws, r, 3, len(o.support))
+        put(ws, r, 4, o.total)
+    n = len(matrix.offices)
+    ws.column_dimensions["A"].width = column_width([o.name for o in matrix.offices] + ["科室"], minimum=10)
+    ws.freeze_panes = "B2"
+    if n:
+        chart = BarChart()
+        chart.type = "bar"  # horizontal bars: long Chinese names read along the axis
+        chart.grouping = "stacked"
+        chart.overlap = 100
+        chart.title = "各科室任务量（条）"
+        data = Reference(ws, min_col=2, max_col=3, min_row=1, max_row=n + 1)
+        cats = Reference(ws, min_col=1, min_row=2, max_row=n + 1)
+        chart.add_data(data, titles_from_data=True)
+        chart.set_categories(cats)
+        chart.y_axis.title = "条目数"
+        # Busiest office at the top, as in the table.
+        chart.x_axis.scaling.orientation = "maxMin"
+        chart.x_axis.delete = False
+        chart.y_axis.delete = False
+        chart.height = max(7.5, 0.55 * n + 2)
+        chart.width = 18
+        ws.add_chart(chart, "F2")
+    _print_setup(ws, title_rows="1:1")
+
+
+def _notes_sheet(ws: Worksheet, notice: Notice, matrix: Matrix) -> None:
+    from openpyxl.styles import Alignment, Font
+
+    from yaodian import __version__
+
+    src = notice.source
+    rows: list[tuple[str, str]] = [
+        ("来源文件", src.path),
+        ("文件格式", src.format + (f"（{src.encoding}）" if src.encoding else "")),
+        ("SHA-256", src.sha256),
+        ("标题", notice.title),
+        ("通知标题", notice.notice_title or ""),
+        ("文号", notice.doc_number or ""),
+        ("成文日期", f"{notice.date.year}年{notice.date.month}月{notice.date.day}日" if notice.date else ""),
+        ("发文机关", "、".join(notice.issuers)),
+        ("条目数", str(len(notice.items))),
+        ("科室数", str(len(matrix.offices))),
+        ("生成工具", f"yaodian {__version__}"),
+    ]
+    bold = Font(bold=True)
+    wrap = Alignment(wrap_text=True, vertical="top")
+    r = 1
+    for key, value in rows:
+        put(ws, r, 1, key, font=bold)
+        put(ws, r, 2, value, alignment=wrap)
+        r += 1
+    r += 1
+    put(ws, r, 1, "解析提示", font=bold)
+    if not notice.warnings:
+        put(ws, r, 2, "无")
+    for w in notice.warnings:
+        put(ws, r, 2, f"第 {w.line} 行：{w.message}" if w.line else w.message, alignment=wrap)
+        r += 1
+    ws.column_dimensions["A"].width = 12
+    ws.column_dimensions["B"].width = min(100, max(40, max(display_width(v) for _, v in rows) + 2))
+
+
+def _print_setup(ws: Worksheet, *, title_rows: str) -> None:
+    """Landscape A4, one page wide and as many pages tall as needed, header rows repeated."""
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_title_rows = title_rows
+    ws.print_options.horizontalCentered = True
+    ws.page_margins.left = ws.page_margins.right = 0.4
+    ws.page_margins.top = ws.page_margins.bottom = 0.6

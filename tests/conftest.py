@@ -1,0 +1,50 @@
+"""Shared fixtures. Tests never read ../shared: every fixture is in this folder or made here."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "samples"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+GOLDEN = Path(__file__).resolve().parent / "golden"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-golden", action="store_true", help="rewrite the golden files")
+
+
+@pytest.fixture
+def update_golden(request: pytest.FixtureRequest) -> bool:
+    return bool(request.config.getoption("--update-golden"))
+
+
+@pytest.fixture(scope="session")
+def sample_path() -> Path:
+    return SAMPLES / "changde-2024.txt"
+
+
+@pytest.fixture(scope="session")
+def sample_notice(sample_path: Path):  # type: ignore[no-untyped-def]
+    from yaodian import parse_file
+
+    return parse_file(sample_path)
+
+
+@pytest.fixture(scope="session")
+def fixtures_dir() -> Path:
+    return FIXTURES
+
+
+def check_golden(path: Path, actual: str, update: bool) -> None:
+    """Compare text with a golden file exactly; `pytest --update-golden` rewrites it."""
+    if update or not path.exists():
+        if not update:
+            pytest.fail(f"golden file {path.name} missing: run `make golden` and review it")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(actual, encoding="utf-8")
+        return
+    expected = path.read_text(encoding="utf-8")
+    assert actual == expected, f"output differs from {path.name}; if intended, run `make golden`"
