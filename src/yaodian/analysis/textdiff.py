@@ -89,8 +89,9 @@ def _raw_chunks(old: str, new: str) -> list[_Chunk]:
     from rapidfuzz.distance import Indel
 
     chunks: list[_Chunk] = []
-    for tag, a0, a1, b0, b1 in Indel.opcodes(old, new):
-        if tag == "equal":
+    for op in Indel.opcodes(old, new):
+        a0, a1, b0, b1 = int(op.src_start), int(op.src_end), int(op.dest_start), int(op.dest_end)
+        if op.tag == "equal":
             chunks.append(old[a0:a1])
         else:
             _append_edit(chunks, old[a0:a1], new[b0:b1])

@@ -14,7 +14,7 @@ import regex
 from yaodian.errors import ParseError
 from yaodian.model import Notice, ParseWarning, Source
 from yaodian.parsing.body import assemble, build_tree
-from yaodian.parsing.header import read_header
+from yaodian.parsing.header import ORG_SUFFIX, parse_date, read_header
 from yaodian.parsing.lines import Line, logical_lines
 from yaodian.parsing.table import is_table_line, read_table
 
@@ -45,6 +45,11 @@ def parse_notice(
             "请确认这是一份工作要点通知，或检查编号格式。"
         )
     title = header.title
+    date, issuers = header.date, list(header.issuers)
+    if date is None and body.signature:
+        # No cover letter: the plan is signed at its end.
+        date = next((d for d in map(parse_date, body.signature) if d), None)
+        issuers = issuers or [s for s in body.signature if ORG_SUFFIX.search(s) and not parse_date(s)]
     warnings = [*header.warnings, *body.warnings, *built.warnings, *_clause_warnings(built.items)]
     if not title:
         warnings.append(ParseWarning(line=1, code="no-title", message="没有找到工作要点的标题。"))
@@ -58,11 +63,11 @@ def parse_notice(
         source=source,
         title=title,
         notice_title=header.notice_title,
-        year=_year(title, header.quoted_titles, header.date.year if header.date else None),
-        date=header.date,
+        year=_year(title, header.quoted_titles, date.year if date else None),
+        date=date,
         doc_number=header.doc_number,
         recipients=tuple(header.recipients),
-        issuers=tuple(header.issuers),
+        issuers=tuple(issuers),
         cover_letter="\n".join(header.cover_lines),
         preamble=preamble,
         sections=tuple(built.sections),

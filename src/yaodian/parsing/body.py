@@ -25,6 +25,8 @@ APPENDIX = regex.compile(r"^附\s*件\s*\d*\s*[:：]?\s*$")
 # Sections that hold the preamble rather than tasks: "一、总体要求" "（一）指导思想"
 PREAMBLE_SECTION = regex.compile(r"^(?:总体要求|指导思想|基本原则|工作目标|主要目标|总体目标|总体思路|工作原则)[。.]?$")
 SENTENCE_END = regex.compile(r"[。！？!?]")
+# A heading followed by its intro on the same line: "产业提升行动。围绕…" "发挥牵引作用 积极落实…。"
+HEADING_SPLIT = regex.compile(r"^(?P<title>[^。\s]{2,60}?)(?:。|\s+)(?P<rest>\S.*[。：:].*)$")
 
 
 @dataclass
@@ -52,6 +54,7 @@ class Body:
     roots: list[Node] = field(default_factory=list)
     before: list[Line] = field(default_factory=list)
     warnings: list[ParseWarning] = field(default_factory=list)
+    signature: list[str] = field(default_factory=list)
 
 
 def build_tree(lines: Sequence[Line]) -> Body:
@@ -105,7 +108,7 @@ def build_tree(lines: Sequence[Line]) -> Body:
         else:
             node.body.append(line)
     flush_table()
-    _drop_signature(body.roots)
+    body.signature = _drop_signature(body.roots)
     return body
 
 
@@ -116,11 +119,12 @@ def _leaves(nodes: Sequence[Node]) -> list[Node]:
     return out
 
 
-def _drop_signature(roots: Sequence[Node]) -> None:
-    """A signature and date after the last item belong to no item: "某某局" / "2024年2月20日"."""
+def _drop_signature(roots: Sequence[Node]) -> list[str]:
+    """A signature and date after the last item belong to no item: "某某局" / "2024年2月20日".
+    Returns the lines removed, for a notice whose only signature is at its end."""
     leaves = _leaves(roots)
     if not leaves:
-        return
+        return []
     last = leaves[-1]
     tail = last.body
     cut = len(tail)
@@ -131,12 +135,15 @@ def _drop_signature(roots: Sequence[Node]) -> None:
         else:
             break
     if cut < len(tail) and any(parse_date(t.text) or PUBLIC_NOTE.match(t.text) for t in tail[cut:]):
+        removed = [t.text for t in tail[cut:]]
         del tail[cut:]
+        return removed
+    return []
 
 
 def lead_sentence(text: str) -> str:
     """The item's title: its text up to the first full stop (or a short first clause)."""
-    first = SENTENCE_END.split(text, maxsplit=1)[0].strip()
+    first = SENTENCE_END.split(text.split("\n", 1)[0], maxsplit=1)[0].strip()
     if len(first) > 60:
         comma = regex.split(r"[，,；;：:]", first, maxsplit=1)[0]
         first = comma if len(comma) <= 60 else first[:40]
@@ -221,6 +228,13 @@ def _section(
         reading = clauses.read_clause(group[1])
         lead = tuple(r for r in clauses.resolve_roles(reading.mentions, aliases) if r.is_lead)
         title = group[0]
+    # "（三）产业提升行动。围绕…实施如下项目：" or, with breaks lost, "一、某某 积极落实…。":
+    # the heading is the first sentence, the rest is its intro.
+    intro = [line.text for line in node.body]
+    split = HEADING_SPLIT.match(title)
+    if split:
+        title = split.group("title")
+        intro.insert(0, split.group("rest"))
     items: list[Item] = []
     children: list[Section] = []
     for child in node.children:
@@ -234,7 +248,7 @@ def _section(
         index=node.marker.value,
         marker=node.marker.printed,
         title=title.rstrip("。. "),
-        intro="\n".join(line.text for line in node.body),
+        intro="\n".join(intro),
         lead=lead,
         children=tuple(children),
         items=tuple(items),

@@ -79,5 +79,6 @@ def logical_lines(text: str) -> list[Line]:
             start, marker = pos, found
             seq.see(found)
         pieces.append((line[start:].strip(), marker))
-        out.extend(Line(no, piece, mk) for piece, mk in pieces if piece)
+        # Markers were found at positions in the whole line; measure them again in their piece.
+        out.extend(Line(no, piece, marker_at(piece) if mk else None) for piece, mk in pieces if piece)
     return out

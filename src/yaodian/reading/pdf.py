@@ -97,7 +97,7 @@ def _page_lines(page: Any, raw: Any) -> list[_Line]:
                 continue
             ch = chr(code)
             left, _bottom, right, _top = textpage.get_charbox(i)
-            x, y = _origin(textpage, i, raw)
+            _x, y = _origin(textpage, i, raw)
             size = float(raw.FPDFText_GetFontSize(textpage, i)) or 10.0
             chars.append(_Char(ch=ch, x0=float(left), x1=float(right), base=y, size=size))
     finally:
@@ -192,11 +192,14 @@ def _paragraphs(pages: list[list[_Line]]) -> list[str]:
     left = Counter(round(line.x0 / (size / 2)) for line in lines).most_common(1)[0][0] * (size / 2)
     rights = sorted(line.x1 for line in lines)
     right = rights[int(len(rights) * 0.9)] if len(rights) > 1 else rights[0]
+    # Most official documents indent each paragraph's first line by two characters; when this
+    # one does, an unindented line after a full one always continues the paragraph.
+    indented = sum(1 for line in lines if line.x0 > left + line.size * 1.2) >= len(lines) * 0.1
     out: list[str] = []
     current = ""
     prev: _Line | None = None
     for line in lines:
-        if prev is not None and _continues(prev, line, left, right):
+        if prev is not None and _continues(prev, line, left, right, indented):
             current += line.text
         else:
             if current:
@@ -208,11 +211,13 @@ def _paragraphs(pages: list[list[_Line]]) -> list[str]:
     return [CJK_SPACE.sub("", p) for p in out]
 
 
-def _continues(prev: _Line, line: _Line, left: float, right: float) -> bool:
+def _continues(prev: _Line, line: _Line, left: float, right: float, indented: bool) -> bool:
     """Whether `line` carries on the paragraph of `prev` (a soft line break of the layout)."""
     if NUMBERED.match(line.text):
         return False
     if line.x0 > left + line.size * 1.2:
         return False  # indented: a first line, or a centred title or signature
-    fills = prev.x1 >= right - prev.size * 1.5
-    return fills and prev.text[-1] not in TERMINAL
+    # Line-breaking rules keep an opening quote with its word, so a full line can stop up to
+    # two characters short of the right edge.
+    fills = prev.x1 >= right - prev.size * 2.5
+    return fills and (indented or prev.text[-1] not in TERMINAL)

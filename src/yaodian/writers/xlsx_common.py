@@ -33,9 +33,14 @@ _SHEET_FORBIDDEN = regex.compile(r"[\\/?*\[\]:]")
 MAX_SHEET_NAME = 31
 
 
-def clean_text(value: str) -> str:
+def strip_xml_illegal(value: str) -> str:
     """Remove characters that XML 1.0 forbids; keep everything else (CJK Ext-B such as 𠀀 too)."""
-    text = _XML_ILLEGAL.sub("", value)
+    return _XML_ILLEGAL.sub("", value)
+
+
+def clean_text(value: str) -> str:
+    """The sanitiser for cell text: XML-illegal characters removed, cut at Excel's cell limit."""
+    text = strip_xml_illegal(value)
     if len(text) > MAX_CELL_CHARS:
         text = text[: MAX_CELL_CHARS - 1] + "…"
     return text

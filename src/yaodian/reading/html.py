@@ -1,0 +1,280 @@
+"""Reading saved web pages (.html, .htm, .mhtml): the article body, one paragraph a line.
+
+A notice published on a government site sits inside a page of navigation, breadcrumbs, share
+buttons and footers. The body is found by the content containers those sites use (`zoom`,
+`TRS_Editor`, `content`, `article` …) or, failing that, by where most paragraph text is; scripts,
+styles, navigation, headers and footers are dropped. Tables become `cell | cell |` rows.
+"""
+
+from __future__ import annotations
+
+import codecs
+import email
+import email.policy
+import importlib
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from yaodian.errors import InputError
+
+_Element = Any
+
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]+)""", re.IGNORECASE)
+_XML_ENCODING = re.compile(rb"""^<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_\-.]+)""", re.IGNORECASE)
+_GB = {"gb2312", "gbk", "gb18030", "cp936", "x-gbk", "gb_2312-80", "euc-cn", "hz-gb-2312"}
+
+# Never part of the article.
+_DROP_TAGS = {"script", "style", "noscript", "template", "iframe", "nav", "header", "footer", "aside",
+              "form", "select", "button", "input", "textarea", "head", "object", "embed", "svg", "canvas"}
+# Containers by id or class, in the order government sites use them for the article text.
+_CONTENT_HINTS = re.compile(
+    r"^(?:zoom|fontzoom|TRS_Editor|TRS_UEDITOR|UCAP-CONTENT|Custom_UnionStyle|article[-_]?content|"
+    r"content[-_]?(?:text|detail|body|con|main)?|detail[-_]?content|news[-_]?content|text[-_]?content|"
+    r"art[-_]?con|con[-_]?text|view[-_]?content|conTxt|article|main[-_]?content|xxgk[-_]?content)$",
+    re.IGNORECASE,
+)
+_BOILERPLATE = re.compile(
+    r"(?:^|[-_ ])(?:nav|menu|breadcrumb|crumb|position|location|share|footer|header|sidebar|"
+    r"related|pager|print|toolbar|banner|copyright|bottom|top|search|login|link)s?(?:$|[-_ ])",
+    re.IGNORECASE,
+)
+_BLOCK = {"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "table", "tr",
+          "section", "article", "blockquote", "pre", "dd", "dt", "dl", "center", "hr", "main",
+          "tbody", "thead", "tfoot", "caption", "figure", "figcaption", "address"}
+CJK = r"\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f"
+_SOURCE_WRAP = re.compile(rf"(?<=[{CJK}])[ \t\r\f]*\n\s*(?=[{CJK}])")
+_SPACES = re.compile(r"[ \t\r\n\f\u00a0]+")
+_EDGES = " \t\r\n\u3000\u00a0\u200b\ufeff"
+
+
+def read_html(data: bytes, name: str) -> tuple[str, str]:
+    """Text of the article in a saved web page; the detail is the encoding used."""
+    if data[:200].lstrip().lower().startswith(b"mime-version") or b"\nContent-Type: multipart/related" in data[:2000]:
+        data, declared = _mhtml_part(data, name)
+    else:
+        declared = None
+    text, encoding = _decode(data, name, declared)
+    lxml_html = importlib.import_module("lxml.html")
+    try:
+        root = lxml_html.document_fromstring(text)
+    except Exception as exc:  # lxml raises ParserError / XMLSyntaxError on empty or odd input
+        raise InputError(f"{name}：网页内容为空或无法解析；请确认保存的是通知正文所在的网页。") from exc
+    for el in list(root.iter()):
+        tag = el.tag if isinstance(el.tag, str) else ""
+        if (tag.lower() in _DROP_TAGS or not isinstance(el.tag, str)) and el.getparent() is not None:
+            el.drop_tree()
+    body = _article(root)
+    lines = [line for line in (_clean(x) for x in _lines(body)) if line]
+    if not lines:
+        raise InputError(f"{name}：网页中没有找到正文文字；请确认保存的是通知正文所在的网页（而不是目录页）。")
+    return "\n".join(lines) + "\n", encoding
+
+
+def _mhtml_part(data: bytes, name: str) -> tuple[bytes, str | None]:
+    message = email.message_from_bytes(data, policy=email.policy.compat32)
+    for part in message.walk():
+        if part.get_content_type() == "text/html":
+            payload = part.get_payload(decode=True)
+            if isinstance(payload, bytes):
+                return payload, part.get_content_charset()
+    raise InputError(f"{name}：MHTML 文件里没有网页正文；请在浏览器中另存为“网页，仅 HTML”。")
+
+
+def _normal(encoding: str) -> str | None:
+    low = encoding.strip().lower()
+    if low in _GB:
+        return "gb18030"
+    try:
+        return codecs.lookup(low).name
+    except LookupError:
+        return None
+
+
+def _decode(data: bytes, name: str, declared: str | None) -> tuple[str, str]:
+    for bom, enc in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+        if data.startswith(bom):
+            return data.decode(enc, errors="replace"), enc
+    candidates: list[str] = []
+    if declared and _normal(declared):
+        candidates.append(_normal(declared) or "")
+    head = data[:4096]
+    for pattern in (_META_CHARSET, _XML_ENCODING):
+        match = pattern.search(head)
+        if match:
+            found = _normal(match.group(1).decode("ascii", "replace"))
+            if found:
+                candidates.append(found)
+    candidates += ["utf-8", "gb18030"]
+    for enc in candidates:
+        try:
+            return data.decode(enc), enc
+        except UnicodeDecodeError:
+            continue
+    # A page declared in one encoding with a few bad bytes: keep the declared one.
+    enc = candidates[0]
+    return data.decode(enc, errors="replace"), enc
+
+
+def _attrs(el: _Element) -> list[str]:
+    values = [str(el.get("id") or "")]
+    values += str(el.get("class") or "").split()
+    return [v for v in values if v]
+
+
+def _text_len(el: _Element) -> int:
+    return len(re.sub(r"\s+", "", el.text_content()))
+
+
+def _link_len(el: _Element) -> int:
+    return sum(len(re.sub(r"\s+", "", a.text_content())) for a in el.iter("a"))
+
+
+def _article(root: _Element) -> _Element:
+    """The element holding the article: a known content container, else the text-richest block."""
+    body = root.find("body")
+    if body is None:
+        body = root
+    total = max(_text_len(body), 1)
+    # 1. Known containers with most of the page's non-link text.
+    hinted = [
+        el for el in body.iter()
+        if isinstance(el.tag, str) and any(_CONTENT_HINTS.match(v) for v in _attrs(el))
+    ]
+    best: _Element | None = None
+    best_len = 0
+    for el in hinted:
+        n = _text_len(el) - _link_len(el)
+        # The innermost container that still holds the text wins (zoom inside article).
+        if n >= 50 and (n > best_len * 1.15 or (best is not None and _inside(el, best) and n >= best_len * 0.85)):
+            best, best_len = el, n
+    if best is not None and best_len >= total * 0.25:
+        return best
+    # 2. Readability-style: each paragraph's text counts for its parent, half for its grandparent.
+    scores: dict[_Element, float] = {}
+    for el in body.iter("p", "td", "div", "li", "span", "font"):
+        if any(_BOILERPLATE.search(v) for v in _attrs(el)):
+            continue
+        own = len(re.sub(r"\s+", "", (el.text or "") + "".join((c.tail or "") for c in el)))
+        if own < 10:
+            continue
+        parent = el.getparent()
+        if parent is None:
+            continue
+        scores[parent] = scores.get(parent, 0.0) + own
+        grand = parent.getparent()
+        if grand is not None:
+            scores[grand] = scores.get(grand, 0.0) + own / 2
+    if not scores:
+        return body
+    winner = max(scores, key=lambda el: scores[el] * (1 - _link_len(el) / max(_text_len(el), 1)))
+    return winner
+
+
+def _inside(el: _Element, other: _Element) -> bool:
+    parent = el.getparent()
+    while parent is not None:
+        if parent is other:
+            return True
+        parent = parent.getparent()
+    return False
+
+
+def _lines(el: _Element) -> Iterator[str]:
+    """Block elements end lines; tables become rows of cells."""
+    buf: list[str] = []
+
+    def flush() -> Iterator[str]:
+        if buf:
+            yield from "".join(buf).split("\n")
+            buf.clear()
+
+    def walk(node: _Element) -> Iterator[str]:
+        tag = node.tag.lower() if isinstance(node.tag, str) else ""
+        if tag == "table":
+            yield from flush()
+            yield from _table(node)
+            if node.tail:
+                buf.append(node.tail)
+            return
+        block = tag in _BLOCK
+        if block:
+            yield from flush()
+        if tag == "br":
+            buf.append("\n")
+        if node.text:
+            buf.append(node.text)
+        for child in node:
+            yield from walk(child)
+        if block:
+            yield from flush()
+        if node.tail:
+            buf.append(node.tail)
+
+    text = el.text
+    if text:
+        buf.append(text)
+    for child in el:
+        yield from walk(child)
+    yield from flush()
+
+
+def _cell_text(cell: _Element) -> str:
+    parts = [_clean(x) for x in _lines(cell)]
+    return " ".join(p for p in parts if p).replace("|", "｜")
+
+
+def _table(table: _Element) -> Iterator[str]:
+    rows = [tr for tr in table.iter("tr") if _nearest_table(tr) is table]
+    pending: dict[int, int] = {}  # column → rows still covered by a rowspan from above
+    for tr in rows:
+        cells: list[str] = []
+        col = 0
+        real = 0
+        for cell in tr:
+            if not isinstance(cell.tag, str) or cell.tag.lower() not in ("td", "th"):
+                continue
+            while pending.get(col, 0) > 0:
+                cells.append("")
+                pending[col] -= 1
+                col += 1
+            span = _int(cell.get("colspan"), 1)
+            down = _int(cell.get("rowspan"), 1)
+            cells.append(_cell_text(cell))
+            real += 1
+            # Merged cells are written once: the columns they cover stay empty.
+            cells.extend("" for _ in range(span - 1))
+            if down > 1:
+                for k in range(span):
+                    pending[col + k] = down - 1
+            col += span
+        while pending.get(col, 0) > 0:
+            cells.append("")
+            pending[col] -= 1
+            col += 1
+        if not any(cells):
+            continue
+        if real == 1 and sum(1 for c in cells if c) == 1 and cells[0]:
+            yield cells[0]
+            continue
+        yield "".join(f"{c} | " for c in cells).rstrip(" ")
+
+
+def _nearest_table(el: _Element) -> _Element | None:
+    parent = el.getparent()
+    while parent is not None and parent.tag != "table":
+        parent = parent.getparent()
+    return parent
+
+
+def _int(value: object, default: int) -> int:
+    try:
+        return max(1, min(int(str(value)), 100))
+    except (TypeError, ValueError):
+        return default
+
+
+def _clean(text: str) -> str:
+    text = _SOURCE_WRAP.sub("", text)
+    text = _SPACES.sub(" ", text)
+    return text.strip(_EDGES)
