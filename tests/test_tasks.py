@@ -30,16 +30,16 @@ PLAN = [
         "一",
         "加强队伍建设",
         [
-            ("健全培训制度。", "每学期组织两轮全员轮训。", "人事科、办公室", None),
-            ("优化考核办法。", "把考核结果与评优挂钩。", "办公室、人事科、财务科", None),
+            ("健全培训制度", "每学期组织两轮全员轮训。", "人事科、办公室", None),
+            ("优化考核办法", "把考核结果与评优挂钩。", "办公室、人事科、财务科", None),
         ],
     ),
     (
         "二",
         "改善办学条件",
         [
-            ("推进校舍改造。", "完成十所学校的屋面翻新。", "财务科、基建办、各区教育局", None),
-            ("完善装备配置。", "为实验室补齐器材。", "基建办、财务科", "2024年6月底"),
+            ("推进校舍改造", "完成十所学校的屋面翻新。", "财务科、基建办、各区教育局", None),
+            ("完善装备配置", "为实验室补齐器材。", "基建办、财务科", "2024年6月底"),
         ],
     ),
 ]
@@ -74,7 +74,7 @@ def make_notice(
                 ordinal=ordinal,
                 section=(number,),
                 title=title_,
-                text=title_ + body,
+                text=title_ + "。" + body,
                 offices=refs,
                 deadline=deadline,
             )
@@ -116,7 +116,7 @@ def test_office_tasks_order_follows_notice_offices() -> None:
 def test_task_co_offices_leads_and_sections() -> None:
     (build,) = office_tasks(make_notice(), offices=["基建办"])
     lead, support = build.lead[0], build.support[0]
-    assert lead.item.title == "完善装备配置。"
+    assert lead.item.title == "完善装备配置"
     assert lead.co_offices == ("财务科",)
     assert lead.leads == ("基建办",)
     assert support.co_offices == ("财务科", "各区教育局")
@@ -150,8 +150,10 @@ def test_unknown_office_lists_close_names() -> None:
 def test_item_body_drops_title_only_when_text_starts_with_it() -> None:
     item = make_notice().items[0]
     assert item_body(item) == "每学期组织两轮全员轮训。"
-    other = Item(number="9", ordinal=9, title="别的标题。", text="正文一句。")
+    other = Item(number="9", ordinal=9, title="别的标题", text="正文一句。")
     assert item_body(other) == "正文一句。"
+    only_title = Item(number="9", ordinal=9, title="只有标题", text="只有标题。")
+    assert item_body(only_title) == "只有标题。"
 
 
 def test_matrix_roles_and_counts() -> None:
@@ -182,9 +184,9 @@ def test_markdown_one_office() -> None:
 
 
 def test_markdown_escapes_pipes_and_newlines() -> None:
-    plan = [("一", "总", [("甲|乙。", "第一行\n第二行", "某科", None)])]
+    plan = [("一", "总", [("甲|乙", "第一行\n第二行", "某科", None)])]
     text = task_writers.render_markdown(make_notice(plan), office_tasks(make_notice(plan)))
-    assert "甲\\|乙。" in text
+    assert "甲\\|乙" in text
     assert "第一行 第二行" in text or "第一行<br>第二行" in text
 
 
@@ -204,14 +206,15 @@ def test_json_shape() -> None:
 
 
 def test_csv_rows_and_formula_guard() -> None:
-    plan = [("一", "总", [("=HYPERLINK(1)。", "@SUM(1)", "=cmd|' /C calc'!A0、乙科", None)])]
+    plan = [("一", "总", [("=HYPERLINK(1)", "@SUM(1)", "=cmd|' /C calc'!A0、乙科", None)])]
     notice = make_notice(plan)
     text = task_writers.render_csv(notice, office_tasks(notice))
     rows = list(csv.reader(io.StringIO(text)))
     assert rows[0][:4] == ["科室", "角色", "条目序号", "部分"]
     assert rows[1][0] == "'=cmd|' /C calc'!A0"
     assert rows[1][1] == "牵头"
-    assert "'=HYPERLINK(1)。" in rows[1]
+    assert "'=HYPERLINK(1)" in rows[1]
+    assert "'@SUM(1)" in rows[1]
     assert rows[2][0] == "乙科" and rows[2][1] == "配合"
     assert len(rows) == 3
 

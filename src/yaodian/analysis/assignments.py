@@ -83,7 +83,8 @@ def item_body(item: Item) -> str:
     text = item.text.strip()
     title = item.title.strip()
     if title and text.startswith(title):
-        rest = text[len(title) :].lstrip()
+        # The parser keeps the title without its full stop: drop what separates it from the body.
+        rest = text[len(title) :].lstrip("。．.；;，,:：! ！\u3000\t")
         return rest or text
     return text
 

@@ -225,39 +225,39 @@ def _cell_text(cell: _Element) -> str:
 
 
 def _table(table: _Element) -> Iterator[str]:
+    from yaodian.reading.docx import GridCell, flatten_table
+
     rows = [tr for tr in table.iter("tr") if _nearest_table(tr) is table]
-    pending: dict[int, int] = {}  # column → rows still covered by a rowspan from above
+    pending: dict[int, tuple[int, str]] = {}  # column → (rows still covered, text) of a rowspan
+    grid: list[list[GridCell]] = []
     for tr in rows:
-        cells: list[str] = []
-        col = 0
-        real = 0
+        row: list[GridCell] = []
         for cell in tr:
             if not isinstance(cell.tag, str) or cell.tag.lower() not in ("td", "th"):
                 continue
-            while pending.get(col, 0) > 0:
-                cells.append("")
-                pending[col] -= 1
-                col += 1
+            _fill_rowspans(row, pending)
             span = _int(cell.get("colspan"), 1)
             down = _int(cell.get("rowspan"), 1)
-            cells.append(_cell_text(cell))
-            real += 1
-            # Merged cells are written once: the columns they cover stay empty.
-            cells.extend("" for _ in range(span - 1))
+            col = len(row)
+            text = _cell_text(cell)
+            row.append(GridCell(text, "own"))
+            row.extend(GridCell(text, "h") for _ in range(span - 1))
             if down > 1:
                 for k in range(span):
-                    pending[col + k] = down - 1
-            col += span
-        while pending.get(col, 0) > 0:
-            cells.append("")
-            pending[col] -= 1
-            col += 1
-        if not any(cells):
-            continue
-        if real == 1 and sum(1 for c in cells if c) == 1 and cells[0]:
-            yield cells[0]
-            continue
-        yield "".join(f"{c} | " for c in cells).rstrip(" ")
+                    pending[col + k] = (down - 1, text)
+        _fill_rowspans(row, pending)
+        grid.append(row)
+    yield from flatten_table(grid)
+
+
+def _fill_rowspans(row: list[Any], pending: dict[int, tuple[int, str]]) -> None:
+    """Add the cells covered by rowspans from rows above, at the row's current end."""
+    from yaodian.reading.docx import GridCell
+
+    while pending.get(len(row), (0, ""))[0] > 0:
+        left, text = pending[len(row)]
+        pending[len(row)] = (left - 1, text)
+        row.append(GridCell(text, "v"))
 
 
 def _nearest_table(el: _Element) -> _Element | None:

@@ -21,18 +21,34 @@ _GB_NAMES = {"gbk", "gb2312", "gb18030", "cp936", "euc-cn", "gb-2312", "ms936"}
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
-    """UTF-16 text of mostly Chinese and ASCII has a NUL in one byte column: guess the order."""
-    sample = data[:4000]
-    if len(sample) < 4 or len(data) % 2:
+    """UTF-16 without a BOM: NUL bytes present, and one byte order decodes to plausible text
+    (Chinese, ASCII, CJK punctuation) while the other does not."""
+    if len(data) < 4 or len(data) % 2 or b"\x00" not in data[:4000]:
         return None
-    even_nuls = sample[0::2].count(0)
-    odd_nuls = sample[1::2].count(0)
-    half = len(sample) // 2
-    if odd_nuls > half * 0.2 and even_nuls < odd_nuls / 4:
-        return "utf-16-le"
-    if even_nuls > half * 0.2 and odd_nuls < even_nuls / 4:
-        return "utf-16-be"
-    return None
+    best, best_score = None, 0.0
+    for enc in ("utf-16-le", "utf-16-be"):
+        try:
+            sample = data[:4000].decode(enc)
+        except UnicodeDecodeError:
+            continue
+        plausible = sum(1 for ch in sample if _plausible_char(ch))
+        score = plausible / max(1, len(sample))
+        if score > best_score:
+            best, best_score = enc, score
+    return best if best_score >= 0.9 else None
+
+
+def _plausible_char(ch: str) -> bool:
+    code = ord(ch)
+    return (
+        0x20 <= code < 0x7F
+        or ch in "\r\n\t"
+        or 0x4E00 <= code <= 0x9FFF
+        or 0x3000 <= code <= 0x303F
+        or 0xFF00 <= code <= 0xFFEF
+        or 0x2000 <= code <= 0x206F
+        or 0x3400 <= code <= 0x4DBF
+    )
 
 
 def _looks_binary(text: str) -> bool:

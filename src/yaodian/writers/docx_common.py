@@ -190,6 +190,7 @@ def _para_style(
     size: float,
     bold: bool = False,
     centred: bool = False,
+    left: bool = False,
     line_exact: float | None = None,
     first_indent_chars: int = 0,
     before: float = 0,
@@ -212,7 +213,11 @@ def _para_style(
         pf.line_spacing = Pt(line_exact)
     else:
         pf.line_spacing_rule = WD_LINE_SPACING.SINGLE
-    pf.alignment = WD_ALIGN_PARAGRAPH.CENTER if centred else WD_ALIGN_PARAGRAPH.JUSTIFY
+    if centred:
+        pf.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    else:
+        # Justified CJK in narrow table cells spreads "办 公 室" apart: tables align left.
+        pf.alignment = WD_ALIGN_PARAGRAPH.LEFT if left else WD_ALIGN_PARAGRAPH.JUSTIFY
     # Always explicit (0 too): styles based on Normal would otherwise inherit its indent.
     # Characters (firstLineChars) follow the font size; the twips value is for older readers.
     pf.first_line_indent = Twips(int(first_indent_chars * size * 20))
@@ -231,9 +236,9 @@ def _define_styles(doc: Document, fonts: FontProfile) -> None:
     _para_style(doc, "DocSubtitle", east_asia=fonts.kai, latin=latin, size=BODY_PT, centred=True, line_exact=BODY_LINE_PT)
     _para_style(doc, "DocHeading1", east_asia=fonts.hei, latin=latin, size=BODY_PT, line_exact=BODY_LINE_PT, first_indent_chars=2)
     _para_style(doc, "DocHeading2", east_asia=fonts.kai, latin=latin, size=BODY_PT, line_exact=BODY_LINE_PT, first_indent_chars=2)
-    _para_style(doc, "TableText", east_asia=fonts.body, latin=latin, size=TABLE_PT)
+    _para_style(doc, "TableText", east_asia=fonts.body, latin=latin, size=TABLE_PT, left=True)
     _para_style(doc, "TableHead", east_asia=fonts.hei, latin=latin, size=TABLE_PT, centred=True)
-    _para_style(doc, "Footer", east_asia=fonts.song, latin=latin, size=FOOTER_PT)
+    _para_style(doc, "Footer", east_asia=fonts.song, latin=latin, size=FOOTER_PT, left=True)
     _para_style(doc, "Header", east_asia=fonts.song, latin=latin, size=TABLE_PT - 1.5, centred=True)
     # Character styles python-docx's template links to Header/Footer, and the table style: give
     # them the same fonts so that nothing falls back to a theme or Latin-only font.

@@ -1,0 +1,144 @@
+"""Helpers for the diff tests: a small Notice builder and a scripted edit of the sample plan.
+
+`build()` makes Notice objects by hand, so the alignment tests do not depend on the parser.
+`edited_sample()` rewrites the sample's text with one instance of every change the diff must
+report; the expected results are spelled out in the tests, not computed here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+
+from yaodian.model import LEAD, SUPPORT, Item, Notice, OfficeRef, Section, Source
+
+ItemSpec = tuple[str, str, str]  # number, text, offices ("甲科、乙科": first leads)
+SectionSpec = tuple[str, str, Sequence[ItemSpec]]  # number, title, items
+
+
+def build(
+    sections: Sequence[SectionSpec],
+    *,
+    title: str = "某局2024年工作要点",
+    year: int | None = 2024,
+    date: dt.date | None = None,
+    issuers: tuple[str, ...] = ("某局",),
+    path: str = "plan.txt",
+) -> Notice:
+    """A notice from (number, title, items) sections; items are (number, text, offices)."""
+    built_sections: list[Section] = []
+    items: list[Item] = []
+    for index, (sec_number, sec_title, specs) in enumerate(sections, start=1):
+        sec_items: list[Item] = []
+        for number, text, offices in specs:
+            names = [n for n in offices.split("、") if n]
+            refs = tuple(
+                OfficeRef(name=n, raw=n, role=LEAD if k == 0 else SUPPORT) for k, n in enumerate(names)
+            )
+            item = Item(
+                number=number,
+                marker=f"{number}.",
+                ordinal=len(items) + 1,
+                section=(sec_number,),
+                title=text.split("。", 1)[0],
+                text=text,
+                offices=refs,
+            )
+            items.append(item)
+            sec_items.append(item)
+        built_sections.append(
+            Section(
+                level=1,
+                number=sec_number,
+                index=index,
+                marker=f"{sec_number}、",
+                title=sec_title,
+                items=tuple(sec_items),
+            )
+        )
+    return Notice(
+        source=Source(path=path),
+        title=title,
+        year=year,
+        date=date,
+        issuers=issuers,
+        sections=tuple(built_sections),
+        items=tuple(items),
+    )
+
+
+_NUMBER = re.compile(r"^(\d+)\.")
+
+
+def _line(lines: list[str], number: int) -> int:
+    return next(k for k, line in enumerate(lines) if line.startswith(f"{number}."))
+
+
+def _body(line: str) -> str:
+    """An item line without its number and its responsibility clause."""
+    return re.sub(r"\(责任科室:[^)]*\)$", "", _NUMBER.sub("", line))
+
+
+def edited_sample(text: str) -> str:
+    """The sample plan with one of each change; items are renumbered 1, 2, 3… at the end.
+
+    Old → new, in the sample's own (half-width) punctuation:
+    - item 7 is split in two at 加强学生体质健康管理 (new 7 keeps 体卫艺科、基教科; new 8 keeps the
+      whole old clause)
+    - item 11 is removed
+    - item 12 is reworded (推动→推进, 优质→普及, 修订→修订完善)
+    - item 33 is moved into section 三, after item 15
+    - item 19: lead swapped (人事科、党建指导科 → 党建指导科、人事科)
+    - item 20: 师范科 added
+    - items 21 and 22 are merged into one (clause 人事科、师范科)
+    - item 23: 信息中心 removed
+    - item 29: 6000 → 5000
+    - a section 七 with one new item is added at the end
+    - 校外监管科 is renamed 校外培训监管科 everywhere; the date becomes 2024年3月1日
+    """
+    old = text.split("\n")
+    lines = list(old)
+
+    def replace_item(number: int, new: str | list[str]) -> None:
+        k = lines.index(old[_line(old, number)])
+        lines[k : k + 1] = [new] if isinstance(new, str) else new
+
+    line7 = _body(old[_line(old, 7)])
+    cut = line7.index("加强学生体质健康管理")
+    clause7 = re.search(r"\(责任科室:[^)]*\)$", old[_line(old, 7)])
+    assert clause7 is not None
+    replace_item(7, [f"7.{line7[:cut]}(责任科室:体卫艺科、基教科)", f"7.{line7[cut:]}{clause7.group(0)}"])
+    replace_item(11, [])
+    replace_item(
+        12,
+        old[_line(old, 12)]
+        .replace("推动学前教育优质普惠发展", "推进学前教育普及普惠发展")
+        .replace("修订幼儿园办园标准", "修订完善幼儿园办园标准"),
+    )
+    moved = old[_line(old, 33)]
+    replace_item(33, [])
+    k15 = lines.index(old[_line(old, 15)])
+    lines.insert(k15 + 1, moved)
+    replace_item(19, old[_line(old, 19)].replace("(责任科室:人事科、党建指导科)", "(责任科室:党建指导科、人事科)"))
+    replace_item(20, old[_line(old, 20)].replace("(责任科室:人事科)", "(责任科室:人事科、师范科)"))
+    merged = f"21.{_body(old[_line(old, 21)])}{_body(old[_line(old, 22)])}(责任科室:人事科、师范科)"
+    replace_item(21, merged)
+    replace_item(22, [])
+    replace_item(23, old[_line(old, 23)].replace("、信息中心、督导室", "、督导室"))
+    replace_item(29, old[_line(old, 29)].replace("6000", "5000"))
+    while lines and not lines[-1].strip():
+        lines.pop()
+    lines.append("七、坚持开放合作,扩大教育对外交流")
+    lines.append(
+        "99.推进教育对外开放。组织中小学校开展国际理解教育,支持职业院校与境外院校开展合作办学,"
+        "办好国际学生交流活动。(责任科室:职成科、基教科)"
+    )
+    lines = [line.replace("校外监管科", "校外培训监管科").replace("2024年2月20日", "2024年3月1日") for line in lines]
+    count = 0
+    for k, line in enumerate(lines):
+        match = _NUMBER.match(line)
+        if match:
+            count += 1
+            lines[k] = f"{count}.{line[match.end() :]}"
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,251 @@
+"""One test per notice shape (FORMATS.md §1–3), on fixtures written for this project.
+
+Each case lists, by hand, what a careful reader finds: every item's number, title, leads and
+supporters. Office names are made up; the shapes are the ones real notices use.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+from yaodian import parse_file
+
+NOTICES = Path(__file__).parent / "fixtures" / "notices"
+
+
+@dataclass(frozen=True)
+class Expect:
+    number: str
+    title: str
+    leads: tuple[str, ...]
+    supports: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Case:
+    file: str
+    title: str
+    items: tuple[Expect, ...]
+    date: str | None = None
+    issuers: tuple[str, ...] = ()
+    sections: tuple[str, ...] = field(default=())
+
+
+CASES = [
+    Case(
+        "fullwidth.txt",
+        "示范县农业农村局2025年工作要点",
+        (
+            Expect("1", "稳定粮食播种面积", ("综合科",), ("人事科", "财务科")),
+            Expect("2", "推进种业振兴", ("种业股",), ("综合科",)),
+            Expect("3", "发展庭院经济", ("经管站",), ("财务科",)),
+        ),
+        date="2025-01-08",
+        issuers=("示范县农业农村局",),
+        sections=("夯实粮食生产基础", "促进农民增收"),
+    ),
+    Case(
+        "unlabeled.txt",
+        "2026年全省水利工作要点",
+        (
+            Expect("一", "完善预警体系", ("省甲委",), ("省乙委",)),
+            Expect("二", "推进水库除险加固", ("省丁厅",), ("省戊局",)),
+            Expect("三", "开展汛前检查", ()),
+        ),
+    ),
+    Case(
+        "label_lines.txt",
+        "示范区2025年重点工作任务分工方案",
+        (
+            Expect("1", "地区生产总值增长6%左右", ("区发展局",), ("示范经济开发区", "各街道", "区直各部门")),
+            Expect("2", "城镇新增就业三千人", ("区人社局",), ("区财政局", "区统计中心")),
+            Expect("3", "粮食产量保持稳定", ("区农业局",)),
+        ),
+    ),
+    Case(
+        "inline_roles.txt",
+        "某市2025年营商环境工作要点",
+        (
+            Expect("1", "推行一网通办", ("市甲局",), ("市乙局", "市丙局", "各区、县级市")),
+            Expect("2", "压缩审批时限", ("市丁局",), ("市戊局",)),
+            Expect("3", "开展项目帮办", ("市甲局",), ("各项目牵头单位", "各区")),
+        ),
+    ),
+    Case(
+        "suffix_style.txt",
+        "某省2025年能源转型工作要点",
+        (
+            Expect("一", "发展可再生能源", ("省甲局", "乙厅", "丙厅")),
+            Expect("二", "推进储能建设", ("省甲局",), ("省乙厅", "丙站", "丁站", "某分行")),
+            Expect("三", "完善电力市场", ("省甲委",), ("各地", "各部门")),
+        ),
+    ),
+    Case(
+        "groups.txt",
+        "某市2025年口岸工作要点",
+        (
+            Expect("1", "推进智慧口岸建设", ("市甲局",), ("市乙局", "各区政府")),
+            Expect("2", "优化查验流程", ("市口岸办",), ("甲、乙、丙出入境边防检查站", "县各有关单位")),
+        ),
+    ),
+    Case(
+        "four_levels.txt",
+        "某省2025年卫生工作要点",
+        (
+            Expect("1", "主要目标", ()),
+            Expect("1", "建立监测评价体系", ("规划处",), ("统计中心",)),
+            Expect("2", "推进健康城市建设", ("爱卫办",), ("规划处",)),
+            Expect("二", "推进权力清单公开", ()),
+            Expect("3", "建设智慧医院", ("医政处",)),
+            Expect("4", "发展中医药产业", ("中医处",), ("产业处",)),
+        ),
+        sections=("主要任务",),
+    ),
+    Case(
+        "lost_breaks.txt",
+        "某县2025年教育工作要点",
+        (
+            Expect("1", "扩大学前教育资源", ("基教股",), ("计财股",)),
+            Expect("2", "推进义务教育均衡", ("基教股",)),
+            Expect("3", "开展教师培训", ("人事股",), ("师训中心",)),
+        ),
+        sections=("办好人民满意教育", "加强教师队伍"),
+    ),
+    Case(
+        "table_rows.txt",
+        "某区2025年重点工作责任清单",
+        (
+            Expect("1", "建成区域物流中心，引进物流企业五家", ("区商务局",), ("区交通局", "区财政局")),
+            Expect("2", "完成老旧小区改造二十个", ("区住建局",), ("各街道",)),
+        ),
+    ),
+    Case(
+        "table_cells.txt",
+        "2025年园区重点工作及责任清单",
+        (
+            Expect("1", "推进标准厂房建设，新增厂房十万平方米", ("招商部",), ("建设部",)),
+            Expect("2", "开展安全生产大检查", ("安监部",)),
+        ),
+    ),
+    Case(
+        "cover_variants.txt",
+        "2025年样例市政务公开工作要点",
+        (
+            Expect("1", "加强预算公开", ("市财政局",), ("市审计局",)),
+            Expect("2", "推进重大项目公开", ("市发改委",)),
+        ),
+        date="2025-03-28",
+        issuers=("样例市人民政府办公室",),
+        sections=("深化重点领域公开",),
+    ),
+    Case(
+        "two_line_title.txt",
+        "中共某县委教育工作委员会 某县教育局2025年工作要点",
+        (
+            Expect("10", "落实全面从严治党责任", ("党建办",), ("纪检室",)),
+            Expect("11", "121人才梯队项目", ("人事科",)),
+        ),
+    ),
+    Case(
+        "circled.txt",
+        "某局2025年工作要点",
+        (
+            Expect("①", "建设数据中台", ("信息科",)),
+            Expect("②", "上线移动办公", ("办公室",), ("信息科",)),
+        ),
+    ),
+    Case(
+        "appendix_decoy.txt",
+        "某局2025年工作要点",
+        (
+            Expect("1", "完善制度建设", ("法规科",)),
+            Expect("2", "加强队伍建设", ("人事科",), ("法规科",)),
+        ),
+        date="2025-02-01",
+        issuers=("某局",),
+    ),
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.file for c in CASES])
+def test_shape(case: Case) -> None:
+    notice = parse_file(NOTICES / case.file)
+    assert notice.title == case.title
+    got = [
+        Expect(i.number, i.title, tuple(o.name for o in i.leads), tuple(o.name for o in i.supports))
+        for i in notice.items
+    ]
+    assert got == list(case.items)
+    if case.date is not None:
+        assert notice.date is not None and notice.date.isoformat() == case.date
+    if case.issuers:
+        assert notice.issuers == case.issuers
+    if case.sections:
+        assert tuple(s.title for s in notice.sections) == case.sections
+
+
+def test_alias_in_brackets_is_one_office() -> None:
+    notice = parse_file(NOTICES / "fullwidth.txt")
+    first = notice.items[0].offices[1]
+    assert (first.name, first.raw, first.alias) == ("人事科", "人事科〈机关党委〉", "机关党委")
+    third = notice.items[2].offices[0]
+    assert (third.name, third.alias) == ("经管站", "合作社指导中心")
+
+
+def test_rule_note_is_never_an_office() -> None:
+    for file in ("fullwidth.txt", "unlabeled.txt"):
+        names = {o.name for i in parse_file(NOTICES / file).items for o in i.offices}
+        assert not any("下同" in n or "牵头" in n or "第一" in n for n in names)
+
+
+def test_collective_entries_are_marked() -> None:
+    notice = parse_file(NOTICES / "inline_roles.txt")
+    flags = {o.name: o.collective for o in notice.items[0].offices}
+    assert flags == {"市甲局": False, "市乙局": False, "市丙局": False, "各区、县级市": True}
+
+
+def test_section_level_lead_from_heading() -> None:
+    notice = parse_file(NOTICES / "suffix_style.txt")
+    assert [o.name for o in notice.sections[0].lead] == ["省甲委"]
+    assert notice.sections[0].title == "加快调整能源结构"
+
+
+def test_leader_and_deadline() -> None:
+    energy = parse_file(NOTICES / "suffix_style.txt")
+    assert energy.items[2].leader == "王某某"
+    table = parse_file(NOTICES / "table_rows.txt")
+    assert [(i.leader, i.deadline) for i in table.items] == [("李某", "2025年12月底"), ("赵某", "全年")]
+
+
+def test_cover_letter_fields() -> None:
+    notice = parse_file(NOTICES / "cover_variants.txt")
+    assert notice.doc_number == "样府办发〔2025〕7号"
+    assert notice.recipients == ("各县（区）人民政府", "市政府各部门")
+    assert notice.notice_title is not None and notice.notice_title.endswith("的通知")
+    assert "坚持以人民为中心" in notice.preamble
+    assert notice.year == 2025
+
+
+def test_preamble_before_first_section() -> None:
+    notice = parse_file(NOTICES / "two_line_title.txt")
+    assert notice.preamble == "2025年，全县教育工作的总体要求是：办好人民满意的教育。"
+
+
+def test_item_text_excludes_clause() -> None:
+    notice = parse_file(NOTICES / "fullwidth.txt")
+    assert notice.items[0].text == "稳定粮食播种面积。落实耕地保护责任，完成高标准农田建设1.2万亩。"
+    assert notice.items[0].section == ("一",)
+
+
+def test_heading_intro_is_split_from_title() -> None:
+    notice = parse_file(NOTICES / "four_levels.txt")
+    third = notice.sections[0].children[1]
+    assert (third.title, third.intro) == ("产业提升行动", "围绕主导产业，实施如下重点项目：")
+
+
+def test_missing_clause_becomes_a_warning() -> None:
+    notice = parse_file(NOTICES / "unlabeled.txt")
+    assert [(w.code, w.line) for w in notice.warnings] == [("no-clause", 5)]
