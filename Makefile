@@ -3,6 +3,7 @@ PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+SAMPLE := samples/changde-2024.txt
 
 .PHONY: install demo test lint bench golden clean
 
@@ -15,7 +16,15 @@ $(STAMP): pyproject.toml
 install: $(STAMP)
 
 demo: $(STAMP)
-	$(BIN)/python bench/demo.py
+	@mkdir -p out
+	$(BIN)/yaodian parse $(SAMPLE) --format json -o out/changde-2024.json --force
+	$(BIN)/yaodian parse $(SAMPLE) --format md -o out/changde-2024.md --force
+	$(BIN)/yaodian parse $(SAMPLE) --format csv -o out/changde-2024-分工.csv --force
+	$(BIN)/yaodian offices $(SAMPLE) --format csv > out/changde-2024-科室.csv
+	@for f in samples/shapes/*.txt; do \
+	  $(BIN)/yaodian parse $$f --format json -o out/$$(basename $$f .txt).json --force || exit 1; done
+	$(BIN)/yaodian offices $(SAMPLE)
+	@echo "输出文件："; ls -1 out
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -n 2

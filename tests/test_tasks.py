@@ -179,7 +179,7 @@ def test_markdown_one_office() -> None:
     assert "## 牵头任务（1 项）" in text
     assert "## 配合任务（2 项）" in text
     assert text.index("推进校舍改造") < text.index("优化考核办法") < text.index("完善装备配置")
-    assert "| 1 | 3 | 推进校舍改造。 |" in text
+    assert "| 1 | 3 | 推进校舍改造 | 完成十所学校的屋面翻新。 | 基建办、各区教育局 |  |" in text
     assert "2024年6月底" in text
 
 

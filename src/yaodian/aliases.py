@@ -1,5 +1,5 @@
 """The user's office alias table (`--aliases FILE`): TOML mapping a canonical office name to its
-other spellings, e.g. `基础教育科 = ["基教科", "基础科"]`."""
+other spellings, e.g. `"基础教育科" = ["基教科", "基础科"]` (TOML needs the quotes)."""
 
 from __future__ import annotations
 
@@ -20,7 +20,9 @@ def load_aliases(path: str | Path) -> dict[str, str]:
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError(f"{p}：别名表无法读取（应为 UTF-8 编码的 TOML 文件）。") from exc
     except tomllib.TOMLDecodeError as exc:
-        raise InputError(f"{p}：别名表不是有效的 TOML（{exc}）；格式示例：基础教育科 = [\"基教科\"]。") from exc
+        raise InputError(
+            f'{p}：别名表不是有效的 TOML（{exc}）；格式示例："基础教育科" = ["基教科"]（中文名称要加引号）。'
+        ) from exc
     return alias_map(data, str(p))
 
 

@@ -40,9 +40,11 @@ def parse_notice(
     body = build_tree(lines[start:])
     built = assemble(body, aliases)
     if not built.items:
+        guessed = source.encoding and "自动检测" in source.encoding
+        hint = f"文件编码是自动猜测的（{source.encoding}），如内容乱码请用 --encoding 指定编码；" if guessed else ""
         raise ParseError(
             f"{name}：没有找到编号的工作任务条目（如“1.……”“（一）……”或任务表格）；"
-            "请确认这是一份工作要点通知，或检查编号格式。"
+            f"{hint}请确认这是一份工作要点通知，或检查编号格式。"
         )
     title = header.title
     date, issuers = header.date, list(header.issuers)

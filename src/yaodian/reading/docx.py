@@ -59,19 +59,27 @@ class _Package:
 
 def _open_package(data: bytes, name: str) -> _Package:
     if not data.startswith(b"PK"):
-        raise InputError(f"{name}：不是 .docx 文件（内容不是 Word 文档格式）；请用 Word 或 WPS 打开后另存为 .docx 再试。")
+        raise InputError(
+            f"{name}：不是 .docx 文件（内容不是 Word 文档格式）；请用 Word 或 WPS 打开后另存为 .docx 再试。"
+        )
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, OSError, ValueError) as exc:
-        raise InputError(f"{name}：.docx 文件已损坏，无法打开；请用 Word 或 WPS 打开后另存为 .docx 再试。") from exc
+        raise InputError(
+            f"{name}：.docx 文件已损坏，无法打开；请用 Word 或 WPS 打开后另存为 .docx 再试。"
+        ) from exc
     with zf:
         infos = {i.filename: i for i in zf.infolist()}
         total = sum(i.file_size for i in infos.values())
         if total > MAX_TOTAL_BYTES:
-            raise InputError(f"{name}：.docx 解压后过大（{total // 1024 // 1024} MB），不像是一份通知；已拒绝读取。")
+            raise InputError(
+                f"{name}：.docx 解压后过大（{total // 1024 // 1024} MB），不像是一份通知；已拒绝读取。"
+            )
         main = _main_part(zf, infos, name)
         if main not in infos:
-            raise InputError(f"{name}：文件里没有 Word 正文（不是 .docx 文档，可能是其他 Office 文件改了扩展名）；请确认文件。")
+            raise InputError(
+                f"{name}：文件里没有 Word 正文（不是 .docx 文档，可能是其他 Office 文件改了扩展名）；请确认文件。"
+            )
         base = main.rsplit("/", 1)[0] + "/" if "/" in main else ""
         document = _read_part(zf, infos[main], name)
         styles = _read_part(zf, infos[base + "styles.xml"], name) if base + "styles.xml" in infos else None
@@ -101,7 +109,9 @@ def _read_part(zf: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) -> bytes:
         # ZipExtFile stops at the declared size, so a lying header cannot inflate past it.
         return zf.read(info)
     except (zipfile.BadZipFile, OSError, EOFError, RuntimeError, NotImplementedError) as exc:
-        raise InputError(f"{name}：.docx 文件已损坏（{info.filename} 无法解压）；请用 Word 或 WPS 重新保存后再试。") from exc
+        raise InputError(
+            f"{name}：.docx 文件已损坏（{info.filename} 无法解压）；请用 Word 或 WPS 重新保存后再试。"
+        ) from exc
 
 
 def _etree() -> Any:
@@ -116,7 +126,9 @@ def _parse_xml(data: bytes, name: str) -> _Element:
     try:
         return etree.fromstring(data, parser=parser)
     except etree.XMLSyntaxError as exc:
-        raise InputError(f"{name}：.docx 内容已损坏（XML 无法解析）；请用 Word 或 WPS 重新保存后再试。") from exc
+        raise InputError(
+            f"{name}：.docx 内容已损坏（XML 无法解析）；请用 Word 或 WPS 重新保存后再试。"
+        ) from exc
 
 
 # --- numbering -----------------------------------------------------------------------------------
@@ -175,8 +187,21 @@ def _chinese(n: int, digits: str = _CN_DIGITS, units: str = "十百千") -> str:
 
 def _roman(n: int) -> str:
     out = []
-    for value, letters in ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
-                           (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")):
+    for value, letters in (
+        (1000, "m"),
+        (900, "cm"),
+        (500, "d"),
+        (400, "cd"),
+        (100, "c"),
+        (90, "xc"),
+        (50, "l"),
+        (40, "xl"),
+        (10, "x"),
+        (9, "ix"),
+        (5, "v"),
+        (4, "iv"),
+        (1, "i"),
+    ):
         while n >= value:
             out.append(letters)
             n -= value
@@ -192,8 +217,14 @@ def _letter(n: int) -> str:
 
 def format_number(n: int, fmt: str) -> str:
     """One level's counter value in a Word number format (w:numFmt)."""
-    if fmt in ("chineseCounting", "chineseCountingThousand", "japaneseCounting", "taiwaneseCounting",
-               "taiwaneseCountingThousand", "koreanCounting"):
+    if fmt in (
+        "chineseCounting",
+        "chineseCountingThousand",
+        "japaneseCounting",
+        "taiwaneseCounting",
+        "taiwaneseCountingThousand",
+        "koreanCounting",
+    ):
         return _chinese(n)
     if fmt in ("chineseLegalSimplified",):
         return _chinese(n, _CN_LEGAL, "拾佰仟")
@@ -524,8 +555,16 @@ class _DocxReader:
                 continue
             if tag == f"{{{w}}}r":
                 self._run(child, out)
-            elif tag in (f"{{{w}}}del", f"{{{w}}}moveFrom", f"{{{w}}}pPr", f"{{{w}}}rPr", f"{{{w}}}sdtPr",
-                         f"{{{w}}}sdtEndPr", f"{{{MC}}}Fallback", f"{{{w}}}commentRangeStart"):
+            elif tag in (
+                f"{{{w}}}del",
+                f"{{{w}}}moveFrom",
+                f"{{{w}}}pPr",
+                f"{{{w}}}rPr",
+                f"{{{w}}}sdtPr",
+                f"{{{w}}}sdtEndPr",
+                f"{{{MC}}}Fallback",
+                f"{{{w}}}commentRangeStart",
+            ):
                 continue
             elif tag == f"{{{w}}}fldSimple":
                 instr = str(child.get(f"{{{w}}}instr", "")).strip().upper()
@@ -652,7 +691,9 @@ class GridCell:
 
 
 # Header cells that name the columns of a task table (任务分解表).
-_HEADER_WORD = re.compile(r"序号|编号|任务|内容|事项|措施|单位|科室|处室|部门|股室|牵头|配合|领导|时限|时间|备注")
+_HEADER_WORD = re.compile(
+    r"序号|编号|任务|内容|事项|措施|单位|科室|处室|部门|股室|牵头|配合|领导|时限|时间|备注"
+)
 # Columns whose vertically merged cell belongs to every row it spans: one lead office or one
 # deadline written once for several tasks still applies to each of them.
 _SHARED_COLUMN = re.compile(r"单位|科室|处室|部门|股室|牵头|配合|协办|参与|领导|责任|时限|时间")
@@ -682,7 +723,9 @@ def flatten_table(grid: list[list[GridCell]]) -> Iterator[str]:
                 and any(c.kind == "v" for c in nxt)
             ):
                 # Sub-headers under a spanning header cell: the lower names win.
-                header = [b.text if b.kind == "own" and b.text else a for a, b in zip(texts, [*nxt], strict=True)]
+                header = [
+                    b.text if b.kind == "own" and b.text else a for a, b in zip(texts, [*nxt], strict=True)
+                ]
                 k += 1
             yield _join(header)
             k += 1

@@ -25,8 +25,27 @@ _XML_ENCODING = re.compile(rb"""^<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_\-.]+
 _GB = {"gb2312", "gbk", "gb18030", "cp936", "x-gbk", "gb_2312-80", "euc-cn", "hz-gb-2312"}
 
 # Never part of the article.
-_DROP_TAGS = {"script", "style", "noscript", "template", "iframe", "nav", "header", "footer", "aside",
-              "form", "select", "button", "input", "textarea", "head", "object", "embed", "svg", "canvas"}
+_DROP_TAGS = {
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "iframe",
+    "nav",
+    "header",
+    "footer",
+    "aside",
+    "form",
+    "select",
+    "button",
+    "input",
+    "textarea",
+    "head",
+    "object",
+    "embed",
+    "svg",
+    "canvas",
+}
 # Containers by id or class, in the order government sites use them for the article text.
 _CONTENT_HINTS = re.compile(
     r"^(?:zoom|fontzoom|TRS_Editor|TRS_UEDITOR|UCAP-CONTENT|Custom_UnionStyle|article[-_]?content|"
@@ -39,9 +58,39 @@ _BOILERPLATE = re.compile(
     r"related|pager|print|toolbar|banner|copyright|bottom|top|search|login|link)s?(?:$|[-_ ])",
     re.IGNORECASE,
 )
-_BLOCK = {"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "table", "tr",
-          "section", "article", "blockquote", "pre", "dd", "dt", "dl", "center", "hr", "main",
-          "tbody", "thead", "tfoot", "caption", "figure", "figcaption", "address"}
+_BLOCK = {
+    "p",
+    "div",
+    "br",
+    "li",
+    "ul",
+    "ol",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "table",
+    "tr",
+    "section",
+    "article",
+    "blockquote",
+    "pre",
+    "dd",
+    "dt",
+    "dl",
+    "center",
+    "hr",
+    "main",
+    "tbody",
+    "thead",
+    "tfoot",
+    "caption",
+    "figure",
+    "figcaption",
+    "address",
+}
 CJK = r"\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f"
 _SOURCE_WRAP = re.compile(rf"(?<=[{CJK}])[ \t\r\f]*\n\s*(?=[{CJK}])")
 _SPACES = re.compile(r"[ \t\r\n\f\u00a0]+")
@@ -50,7 +99,8 @@ _EDGES = " \t\r\n\u3000\u00a0\u200b\ufeff"
 
 def read_html(data: bytes, name: str) -> tuple[str, str]:
     """Text of the article in a saved web page; the detail is the encoding used."""
-    if data[:200].lstrip().lower().startswith(b"mime-version") or b"\nContent-Type: multipart/related" in data[:2000]:
+    head = data[:2000].lstrip().lower()
+    if head.startswith((b"mime-version", b"content-type", b"from:", b"subject:")) and b"multipart/" in head:
         data, declared = _mhtml_part(data, name)
     else:
         declared = None
@@ -67,7 +117,9 @@ def read_html(data: bytes, name: str) -> tuple[str, str]:
     body = _article(root)
     lines = [line for line in (_clean(x) for x in _lines(body)) if line]
     if not lines:
-        raise InputError(f"{name}：网页中没有找到正文文字；请确认保存的是通知正文所在的网页（而不是目录页）。")
+        raise InputError(
+            f"{name}：网页中没有找到正文文字；请确认保存的是通知正文所在的网页（而不是目录页）。"
+        )
     return "\n".join(lines) + "\n", encoding
 
 
@@ -92,7 +144,11 @@ def _normal(encoding: str) -> str | None:
 
 
 def _decode(data: bytes, name: str, declared: str | None) -> tuple[str, str]:
-    for bom, enc in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+    for bom, enc in (
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
         if data.startswith(bom):
             return data.decode(enc, errors="replace"), enc
     candidates: list[str] = []
@@ -138,7 +194,8 @@ def _article(root: _Element) -> _Element:
     total = max(_text_len(body), 1)
     # 1. Known containers with most of the page's non-link text.
     hinted = [
-        el for el in body.iter()
+        el
+        for el in body.iter()
         if isinstance(el.tag, str) and any(_CONTENT_HINTS.match(v) for v in _attrs(el))
     ]
     best: _Element | None = None
@@ -146,7 +203,9 @@ def _article(root: _Element) -> _Element:
     for el in hinted:
         n = _text_len(el) - _link_len(el)
         # The innermost container that still holds the text wins (zoom inside article).
-        if n >= 50 and (n > best_len * 1.15 or (best is not None and _inside(el, best) and n >= best_len * 0.85)):
+        if n >= 50 and (
+            n > best_len * 1.15 or (best is not None and _inside(el, best) and n >= best_len * 0.85)
+        ):
             best, best_len = el, n
     if best is not None and best_len >= total * 0.25:
         return best
@@ -185,8 +244,9 @@ def _lines(el: _Element) -> Iterator[str]:
     buf: list[str] = []
 
     def flush() -> Iterator[str]:
+        # Newlines in the page source are wrapping; only <br> (kept as U+2028) breaks a line.
         if buf:
-            yield from "".join(buf).split("\n")
+            yield from "".join(buf).split("\u2028")
             buf.clear()
 
     def walk(node: _Element) -> Iterator[str]:
@@ -201,7 +261,7 @@ def _lines(el: _Element) -> Iterator[str]:
         if block:
             yield from flush()
         if tag == "br":
-            buf.append("\n")
+            buf.append("\u2028")
         if node.text:
             buf.append(node.text)
         for child in node:

@@ -35,7 +35,9 @@ def read_legacy(data: bytes, name: str) -> tuple[str, str]:
 
         text, _ = read_docx(data, name)
         return text, "docx"
-    if low.startswith(b"mime-version") or (low.startswith((b"<!doctype html", b"<html", b"<?xml")) and b"<html" in low):
+    if low.startswith(b"mime-version") or (
+        low.startswith((b"<!doctype html", b"<html", b"<?xml")) and b"<html" in low
+    ):
         from yaodian.reading.html import read_html
 
         text, detail = read_html(data, name)
@@ -82,7 +84,9 @@ def convert_and_read(data: bytes, name: str, suffix: str) -> tuple[str, str]:
                 args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True
             )
         except OSError as exc:
-            raise InputError(f"{name}：无法启动 LibreOffice（{exc}）；请用 Word 或 WPS 另存为 .docx 再处理。") from exc
+            raise InputError(
+                f"{name}：无法启动 LibreOffice（{exc}）；请用 Word 或 WPS 另存为 .docx 再处理。"
+            ) from exc
         try:
             _, err = proc.communicate(timeout=CONVERT_TIMEOUT)
         except subprocess.TimeoutExpired as exc:
