@@ -34,10 +34,18 @@ app()
 def run() -> list[Result]:
     from yaodian import parse_text
     from yaodian.model import Source
+    from yaodian.parsing import clauses
 
     text = SAMPLE.read_text(encoding="utf-8")
     source = Source(path=str(SAMPLE))
-    per_parse = time_call(lambda: parse_text(text, source=source), repeat=200)
+
+    def cold_parse() -> None:
+        # The clause readers memoise; clear them so every parse pays the full price.
+        clauses.read_clause.cache_clear()
+        clauses.is_clause.cache_clear()
+        parse_text(text, source=source)
+
+    per_parse = time_call(cold_parse, repeat=200)
     DATA.mkdir(parents=True, exist_ok=True)
     floor = DATA / "floor_app.py"
     floor.write_text(FLOOR_APP, encoding="utf-8")

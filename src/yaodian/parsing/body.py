@@ -25,6 +25,8 @@ APPENDIX = regex.compile(r"^附\s*件\s*\d*\s*[:：]?\s*$")
 # Sections that hold the preamble rather than tasks: "一、总体要求" "（一）指导思想"
 PREAMBLE_SECTION = regex.compile(r"^(?:总体要求|指导思想|基本原则|工作目标|主要目标|总体目标|总体思路|工作原则)[。.]?$")
 SENTENCE_END = regex.compile(r"[。！？!?]")
+CLAUSE_END = regex.compile(r"[，,；;：:]")
+NUMBER_PUNCT = regex.compile(r"[\s.．、]")
 # A heading followed by its intro on the same line: "产业提升行动。围绕…" "发挥牵引作用 积极落实…。"
 HEADING_SPLIT = regex.compile(r"^(?P<title>[^。\s]{2,60}?)(?:。|\s+)(?P<rest>\S.*[。：:].*)$")
 
@@ -145,7 +147,7 @@ def lead_sentence(text: str) -> str:
     """The item's title: its text up to the first full stop (or a short first clause)."""
     first = SENTENCE_END.split(text.split("\n", 1)[0], maxsplit=1)[0].strip()
     if len(first) > 60:
-        comma = regex.split(r"[，,；;：:]", first, maxsplit=1)[0]
+        comma = CLAUSE_END.split(first, maxsplit=1)[0]
         first = comma if len(comma) <= 60 else first[:40]
     return first.strip(" ：:；;，,")
 
@@ -270,7 +272,7 @@ def _item(node: Node, path: tuple[str, ...], out: Assembled, aliases: Mapping[st
                 mentions.extend(reading.mentions)
                 rejected.extend(reading.rejected)
         leader, deadline = cells.get("leader"), cells.get("deadline")
-        number = regex.sub(r"[\s.．、]", "", cells.get("number", "")) or str(len(out.items) + 1)
+        number = NUMBER_PUNCT.sub("", cells.get("number", "")) or str(len(out.items) + 1)
         marker = number
     else:
         assert node.marker is not None

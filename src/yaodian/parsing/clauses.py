@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
@@ -64,6 +65,8 @@ VERBS = regex.compile(
     r"健全|强化|持续|坚持|加快|促进|提高|围绕|结合"
 )
 MAX_NAME = 30
+ROLE_WORD = regex.compile(r"牵头|配合|协办|参与")
+WHITESPACE = regex.compile(r"\s+")
 
 # A trailing alias in brackets: 人事科〈机关党委〉, 市交通委（市道运局）, 办公室<秘书科>.
 ALIAS = regex.compile(r"^(?P<name>.+?)\s*[〈<（(【\[](?P<alias>[^〈<（(【\[〉>）)】\]]+)[〉>）)】\]]$")
@@ -87,6 +90,10 @@ class ClauseReading:
 
 def split_top(text: str, seps: str) -> list[str]:
     """Split at any of `seps` that is not inside brackets."""
+    if not any(ch in text for ch in seps):
+        return [text.strip()]
+    if not any(ch in OPEN for ch in text):
+        return [p.strip() for p in _splitter(seps).split(text)]
     parts: list[str] = []
     depth = 0
     buf: list[str] = []
@@ -102,6 +109,11 @@ def split_top(text: str, seps: str) -> list[str]:
             buf.append(ch)
     parts.append("".join(buf))
     return [p.strip() for p in parts]
+
+
+@lru_cache(maxsize=32)
+def _splitter(seps: str) -> regex.Pattern[str]:
+    return regex.compile("[" + regex.escape(seps) + "]")
 
 
 def trailing_group(text: str) -> tuple[str, str] | None:
@@ -131,6 +143,7 @@ def looks_like_office(name: str) -> bool:
     return bool(OFFICE_SUFFIX.search(strip_alias(core)[0]) or COLLECTIVE.search(core))
 
 
+@lru_cache(maxsize=4096)
 def is_clause(content: str) -> bool:
     """Whether a bracketed group is a responsibility clause rather than an aside."""
     if LABEL.search(content):
@@ -138,7 +151,7 @@ def is_clause(content: str) -> bool:
     for sentence in split_top(content, "。"):
         if not sentence or RULE_NOTE.search(sentence) and "、" not in sentence:
             continue
-        if regex.search(r"牵头|配合|协办|参与", sentence):
+        if ROLE_WORD.search(sentence):
             return True
     entries = [e for e in split_top(_without_notes(content), "、，,；;") if e]
     return bool(entries) and all(looks_like_office(ET_CETERA.sub("", e)) for e in entries)
@@ -173,6 +186,7 @@ def _without_notes(content: str) -> str:
     return "，".join(kept)
 
 
+@lru_cache(maxsize=4096)
 def read_clause(content: str, *, hint: str = "listed") -> ClauseReading:
     """Read the offices a clause names. `hint` is the role a preceding label line implies."""
     content = _without_notes(content)
@@ -210,10 +224,8 @@ def read_clause(content: str, *, hint: str = "listed") -> ClauseReading:
 
 def label_role(label: str) -> str:
     """The role a label gives: 牵头… → lead, 配合/协办/参与… → support, 责任… → listed."""
-    label = regex.sub(r"\s", "", label)
-    if label.startswith(("牵头", "主责")) and "责任)" not in label and "责任）" not in label:
-        return "lead"
-    if label.startswith(("牵头",)):
+    label = WHITESPACE.sub("", label)
+    if label.startswith(("牵头", "主责")):
         return "lead"
     if label.startswith(("配合", "协办", "参与", "协助", "协同", "支持")):
         return "support"
@@ -253,7 +265,7 @@ def _plausible(name: str) -> bool:
 def make_ref(raw: str, role: Role, aliases: Mapping[str, str] | None) -> OfficeRef:
     """An `OfficeRef` for a name as printed: canonical name, alias, collective flag."""
     name, alias = strip_alias(raw)
-    name = regex.sub(r"\s+", "", name)
+    name = WHITESPACE.sub("", name)
     if aliases:
         name = aliases.get(name) or aliases.get(raw) or name
     collective = bool(COLLECTIVE.search(name)) or ("、" in name)

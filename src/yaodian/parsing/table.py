@@ -48,7 +48,7 @@ def _cells(text: str) -> list[str]:
 
 
 def column_role(header: str) -> str | None:
-    header = regex.sub(r"\s+", "", header)
+    header = "".join(header.split())
     for role, pattern in _COLUMNS:
         if pattern.search(header):
             return role

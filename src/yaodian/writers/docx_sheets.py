@@ -25,6 +25,7 @@ from yaodian.model import Notice
 from yaodian.output import atomic_output, check_destination
 from yaodian.writers.docx_common import (
     DEFAULT_PROFILE,
+    DocumentFactory,
     FontProfile,
     add_page_number_footer,
     add_paragraph,
@@ -124,9 +125,18 @@ def write_sheets(
                 raise OutputError(f"{folder}：无法创建文件夹（{exc.strerror or exc}）；请检查输出位置。") from exc
     for path, _ in plan:
         check_destination(path, force=force)
+    if single:
+        (path, lists), = plan
+        return [write_sheet_document(notice, lists, path, profile=profile, force=force)]
+    # One office a file: styles, page and footer are built once and shared (DocumentFactory).
+    factory = DocumentFactory(_template(profile))
     written: list[Path] = []
     for path, lists in plan:
-        written.append(write_sheet_document(notice, lists, path, profile=profile, force=force))
+        doc = factory.new()
+        _sheet(doc, notice, lists[0])
+        with atomic_output(path, force=force) as tmp:
+            factory.save(tmp)
+        written.append(path)
     return written
 
 
@@ -151,8 +161,7 @@ def build_sheet_document(
 ) -> Document:
     from docx.enum.section import WD_SECTION
 
-    doc = new_document(profile, landscape=True)
-    add_page_number_footer(doc)
+    doc = _template(profile)
     for k, tl in enumerate(lists):
         if k:
             section = doc.add_section(WD_SECTION.NEW_PAGE)
@@ -161,6 +170,12 @@ def build_sheet_document(
         _sheet(doc, notice, tl)
     if not lists:
         add_paragraph(doc, "（没有科室）")
+    return doc
+
+
+def _template(profile: str | FontProfile) -> Document:
+    doc = new_document(profile, landscape=True)
+    add_page_number_footer(doc)
     return doc
 
 

@@ -1,0 +1,442 @@
+"""Faults of a notice itself (`yaodian check`): what to fix before distributing tasks from it.
+
+Pure: a parsed `Notice` in, a list of `Finding` out, each with the line it concerns, a severity,
+a stable code, a message and a suggestion (both in Chinese, for the user).
+
+Codes: numbering-gap, numbering-repeat, numbering-order (errors); no-clause, detached-clause,
+duplicate-item (errors); near-duplicate-item, office-spelling, unknown-office, empty-section,
+office-name and the parser's other notes (warnings).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+import re
+
+from yaodian.model import Item, Notice, Section
+
+Severity = Literal["error", "warning"]
+ERROR: Severity = "error"
+WARNING: Severity = "warning"
+
+# Items whose texts are this similar (rapidfuzz ratio, 0–100) are reported as near-duplicates.
+NEAR_DUPLICATE = 90.0
+
+
+@dataclass(frozen=True, kw_only=True)
+class Finding:
+    """One fault found in a notice (通知问题), with the line it concerns and what to do."""
+
+    line: int
+    severity: Severity
+    code: str
+    message: str
+    suggestion: str = ""
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "line": self.line,
+            "severity": self.severity,
+            "code": self.code,
+            "message": self.message,
+            "suggestion": self.suggestion,
+        }
+
+
+def check_notice(notice: Notice, *, aliases: Mapping[str, str] | None = None) -> list[Finding]:
+    """Every fault found in the notice, in line order (errors before warnings on the same line)."""
+    findings: list[Finding] = []
+    findings += _numbering(notice)
+    findings += _clauses(notice)
+    findings += _parser_notes(notice)
+    findings += _spellings(notice)
+    if aliases is not None:
+        findings += _unknown_offices(notice, aliases)
+    findings += _duplicates(notice.items)
+    findings += _empty_sections(notice)
+    order = {ERROR: 0, WARNING: 1}
+    return sorted(findings, key=lambda f: (f.line, order[f.severity], f.code))
+
+
+def has_errors(findings: Iterable[Finding]) -> bool:
+    return any(f.severity == ERROR for f in findings)
+
+
+# --- numbering -----------------------------------------------------------------------------------
+
+_CN = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+_HEAVENLY = "甲乙丙丁戊己庚辛壬癸"
+_DIGITS = re.compile(r"\d+")
+
+
+def number_value(number: str) -> int | None:
+    """The value of an item or section number: "12", "十二", "③", "丙"; None if not a number."""
+    text = re.sub(r"[\s（）()、.．]", "", number)
+    if not text:
+        return None
+    if _DIGITS.fullmatch(text):
+        return int(text)
+    if len(text) == 1 and text in _CIRCLED:
+        return _CIRCLED.index(text) + 1
+    if len(text) == 1 and text in _HEAVENLY:
+        return _HEAVENLY.index(text) + 1
+    if all(ch in _CN or ch in "十百" for ch in text):
+        total = 0
+        current = 0
+        for ch in text:
+            if ch == "百":
+                total += (current or 1) * 100
+                current = 0
+            elif ch == "十":
+                total += (current or 1) * 10
+                current = 0
+            else:
+                current = _CN[ch]
+        return total + current
+    return None
+
+
+def _sequence(entries: Sequence[tuple[int | None, str, int]], what: str) -> list[Finding]:
+    """Gaps, repeats and steps back in one run of numbers (value, shown number, line)."""
+    findings: list[Finding] = []
+    prev: int | None = None
+    prev_shown = ""
+    for value, shown, line in entries:
+        if value is None:
+            prev = None
+            continue
+        if prev is not None:
+            if value == prev:
+                findings.append(
+                    Finding(
+                        line=line,
+                        severity=ERROR,
+                        code="numbering-repeat",
+                        message=f"{what}编号“{shown}”重复（上一个也是“{prev_shown}”）。",
+                        suggestion="请核对原文：是否编号写错，或同一条目重复出现。",
+                    )
+                )
+            elif value > prev + 1:
+                missing = _missing(prev, value)
+                findings.append(
+                    Finding(
+                        line=line,
+                        severity=ERROR,
+                        code="numbering-gap",
+                        message=f"{what}编号从“{prev_shown}”跳到“{shown}”，缺少 {missing}。",
+                        suggestion="请核对原文是否漏了条目，或编号写错；若条目在原文中没有编号，请补上编号。",
+                    )
+                )
+            elif value < prev:
+                findings.append(
+                    Finding(
+                        line=line,
+                        severity=ERROR,
+                        code="numbering-order",
+                        message=f"{what}编号“{shown}”排在“{prev_shown}”之后，顺序倒退。",
+                        suggestion="请核对原文编号顺序。",
+                    )
+                )
+        prev, prev_shown = value, shown
+    return findings
+
+
+def _missing(prev: int, value: int) -> str:
+    numbers = list(range(prev + 1, value))
+    shown = "、".join(str(n) for n in numbers[:5])
+    return f"第 {shown}{' 等' if len(numbers) > 5 else ''} 号"
+
+
+def _numbering(notice: Notice) -> list[Finding]:
+    findings: list[Finding] = []
+    # Sections: each level under one parent counts from one.
+    groups: list[tuple[str, Sequence[Section]]] = [("部分", notice.sections)]
+    for sec in notice.walk_sections():
+        if sec.children:
+            groups.append((f"“{sec.marker or sec.number}{sec.title[:12]}”下的小节", sec.children))
+    for what, sections in groups:
+        entries = [(number_value(s.number), s.marker or s.number, s.line) for s in sections]
+        findings += _first_is_one(entries, what)
+        findings += _sequence(entries, what)
+    findings += _item_numbering(notice)
+    return findings
+
+
+def _first_is_one(entries: Sequence[tuple[int | None, str, int]], what: str) -> list[Finding]:
+    first = entries[0][0] if entries else None
+    if first is not None and first > 1:
+        _, shown, line = entries[0]
+        value = first
+        return [
+            Finding(
+                line=line,
+                severity=ERROR,
+                code="numbering-gap",
+                message=f"{what}编号从“{shown}”开始，缺少前面的 {_missing(0, value)}。",
+                suggestion="请核对原文是否漏了前面的内容，或编号写错。",
+            )
+        ]
+    return []
+
+
+def _item_numbering(notice: Notice) -> list[Finding]:
+    """Item numbers either restart in each section or run through the document: judge both ways
+    and report against whichever fits the notice better."""
+    items = [i for i in notice.items if number_value(i.number) is not None]
+    if len(items) < 2:
+        return []
+    # Items of one kind of marker only (1. and （1） are different ladders).
+    by_style: dict[str, list[Item]] = {}
+    for item in items:
+        by_style.setdefault(_style(item.marker or item.number), []).append(item)
+    findings: list[Finding] = []
+    for group in by_style.values():
+        through = [(number_value(i.number), i.marker or i.number, i.line) for i in group]
+        running = _first_is_one(through, "条目") + _sequence(through, "条目")
+        per_section: list[Finding] = []
+        runs: dict[tuple[str, ...], list[Item]] = {}
+        for item in group:
+            runs.setdefault(item.section, []).append(item)
+        for section, run in runs.items():
+            where = f"“{'/'.join(section)}”部分的条目" if section else "条目"
+            entries = [(number_value(i.number), i.marker or i.number, i.line) for i in run]
+            per_section += _first_is_one(entries, where) + _sequence(entries, where)
+        findings += running if len(running) <= len(per_section) else per_section
+    return findings
+
+
+def _style(marker: str) -> str:
+    """The shape of a marker with its number taken out: "1." "（1）" "①" "一、"."""
+    shape = re.sub(r"\d+", "9", marker)
+    shape = re.sub(r"[一二三四五六七八九十百〇零两]+", "十", shape)
+    return re.sub(r"[①-⑳]", "①", shape)
+
+
+# --- responsibility clauses ----------------------------------------------------------------------
+
+
+def _clauses(notice: Notice) -> list[Finding]:
+    """Items without offices, when most items have them and no section heading names a lead."""
+    items = notice.items
+    with_offices = sum(1 for i in items if i.offices)
+    if not items or with_offices * 2 < len(items):
+        return []
+    findings: list[Finding] = []
+    for item in items:
+        if item.offices:
+            continue
+        section = notice.section_for(item)
+        if section is not None and _section_lead(notice, item):
+            continue
+        del section
+        findings.append(
+            Finding(
+                line=item.line,
+                severity=ERROR,
+                code="no-clause",
+                message=f"条目 {item.number}（{_short(item.title)}）没有写责任单位，而其他条目大多写了。",
+                suggestion="请在条目末尾补上“（责任单位：……）”，否则这条任务分不到任何科室。",
+            )
+        )
+    return findings
+
+
+def _section_lead(notice: Notice, item: Item) -> bool:
+    level = list(notice.sections)
+    for number in item.section:
+        match = next((s for s in level if s.number == number), None)
+        if match is None:
+            return False
+        if match.lead:
+            return True
+        level = list(match.children)
+    return False
+
+
+_PARSER_NOTES: dict[str, tuple[Severity, str, str]] = {
+    "detached-clause": (
+        ERROR,
+        "detached-clause",
+        "请把这行责任单位移到它所属条目的末尾，或检查前面的条目编号是否缺失。",
+    ),
+    "office-name": (WARNING, "office-name", "请核对这个名称；如确是单位，可在别名表中登记。"),
+}
+
+
+def _parser_notes(notice: Notice) -> list[Finding]:
+    """The parser's own notes, except the missing clauses `_clauses` reports with more context."""
+    findings: list[Finding] = []
+    for w in notice.warnings:
+        if w.code == "no-clause":
+            continue
+        severity, code, suggestion = _PARSER_NOTES.get(w.code, (WARNING, w.code, "请核对原文。"))
+        message = w.message
+        if w.code == "detached-clause":
+            message = f"{message}（“责任单位”一行脱离了条目）。"
+        findings.append(Finding(line=w.line, severity=severity, code=code, message=message, suggestion=suggestion))
+    return findings
+
+
+# --- offices -------------------------------------------------------------------------------------
+
+# Office kinds by the end of their names, longest first.
+_SUFFIXES = ("办公室", "中心", "委员会", "领导小组", "科", "室", "处", "股", "站", "所", "办", "委", "局", "厅",
+             "部", "院", "队", "会", "组", "馆", "校")  # fmt: skip
+# Place prefixes that do not change which office is meant: 市财政局 is 财政局.
+_PLACE = ("市", "县", "区", "省", "州", "镇", "乡")
+
+
+def _suffix(name: str) -> str:
+    return next((s for s in _SUFFIXES if name.endswith(s)), "")
+
+
+def _in_order(short: str, long: str) -> bool:
+    """Every character of `short` appears in `long`, in the same order."""
+    it = iter(long)
+    return all(ch in it for ch in short)
+
+
+def same_office(a: str, b: str) -> bool:
+    """Whether two office names look like one office spelled two ways: an abbreviation
+    (基教科 / 基础教育科: same first character, same kind of office, the short name's
+    characters in order within the long one) or a place prefix (财政局 / 市财政局)."""
+    if a == b:
+        return False
+    short, long = sorted((a, b), key=len)
+    if len(short) == len(long):
+        return False
+    if long in (p + short for p in _PLACE):
+        return True
+    suffix = _suffix(short)
+    if not suffix or _suffix(long) != suffix or len(short) < len(suffix) + 1:
+        return False
+    stem_short = short[: len(short) - len(suffix)]
+    stem_long = long[: len(long) - len(suffix)]
+    return stem_short[0] == stem_long[0] and len(stem_short) >= 2 and _in_order(stem_short, stem_long)
+
+
+def _first_line(notice: Notice, name: str) -> int:
+    return next((i.line for i in notice.items if any(o.name == name for o in i.offices)), 0)
+
+
+def _spellings(notice: Notice) -> list[Finding]:
+    offices = [o for o in notice.offices() if not o.collective]
+    findings: list[Finding] = []
+    for k, a in enumerate(offices):
+        for b in offices[k + 1 :]:
+            if not same_office(a.name, b.name):
+                continue
+            short, long = sorted((a, b), key=lambda o: len(o.name))
+            # The spelling used more often is probably the one the office uses itself.
+            keep, other = (long, short) if long.total >= short.total else (short, long)
+            findings.append(
+                Finding(
+                    line=_first_line(notice, other.name),
+                    severity=WARNING,
+                    code="office-spelling",
+                    message=(
+                        f"“{short.name}”（{short.total} 条）和“{long.name}”（{long.total} 条）"
+                        "可能是同一科室的两种写法。"
+                    ),
+                    suggestion=(
+                        f"如为同一科室，请统一写作“{keep.name}”，或在别名表中加入："
+                        f'{long.name} = ["{short.name}"]'
+                    ),
+                )
+            )
+    return findings
+
+
+def _unknown_offices(notice: Notice, aliases: Mapping[str, str]) -> list[Finding]:
+    known = sorted(set(aliases) | set(aliases.values()))
+    findings: list[Finding] = []
+    for office in notice.offices():
+        if office.collective or office.name in aliases or office.name in aliases.values():
+            continue
+        guess = _closest(office.name, known)
+        hint = f"是否为“{guess}”？如是，请在别名表中把“{office.name}”加到“{guess}”的写法里。" if guess else ""
+        findings.append(
+            Finding(
+                line=_first_line(notice, office.name),
+                severity=WARNING,
+                code="unknown-office",
+                message=f"“{office.name}”不在别名表中（{office.total} 条任务）。",
+                suggestion=hint or f'如确是本单位科室，请在别名表中登记：{office.name} = []',
+            )
+        )
+    return findings
+
+
+def _closest(name: str, known: Sequence[str]) -> str | None:
+    if not known:
+        return None
+    for candidate in known:
+        if same_office(name, candidate):
+            return candidate
+    from rapidfuzz import fuzz, process
+
+    best = process.extractOne(name, known, scorer=fuzz.ratio, score_cutoff=60)
+    return str(best[0]) if best else None
+
+
+# --- items ---------------------------------------------------------------------------------------
+
+
+def _duplicates(items: Sequence[Item]) -> list[Finding]:
+    """Items with the same or nearly the same text (rapidfuzz ratio ≥ 90 on Item.key)."""
+    from rapidfuzz import fuzz
+
+    keyed = sorted((i for i in items if len(i.key) >= 4), key=lambda i: len(i.key))
+    findings: list[Finding] = []
+    reported: set[int] = set()
+    for k, a in enumerate(keyed):
+        for b in keyed[k + 1 :]:
+            # ratio = 2·matches / (len a + len b) can reach 90 only if the lengths are close.
+            if len(a.key) < len(b.key) * 0.818:
+                break
+            first, second = sorted((a, b), key=lambda i: i.ordinal)
+            if second.ordinal in reported:
+                continue
+            if a.key == b.key:
+                severity, code, what = ERROR, "duplicate-item", "完全相同"
+            else:
+                score = fuzz.ratio(a.key, b.key, score_cutoff=NEAR_DUPLICATE)
+                if not score:
+                    continue
+                severity, code, what = WARNING, "near-duplicate-item", f"几乎相同（相似度 {score:.0f}%）"
+            reported.add(second.ordinal)
+            findings.append(
+                Finding(
+                    line=second.line,
+                    severity=severity,
+                    code=code,
+                    message=f"条目 {second.number} 与条目 {first.number}（第 {first.line} 行）内容{what}。",
+                    suggestion="请核对是否重复列出；如确为两项任务，请写明区别。",
+                )
+            )
+    return findings
+
+
+def _empty_sections(notice: Notice) -> list[Finding]:
+    findings: list[Finding] = []
+    for sec in notice.walk_sections():
+        if sec.items or sec.children or sec.intro.strip() or sec.lead:
+            continue
+        findings.append(
+            Finding(
+                line=sec.line,
+                severity=WARNING,
+                code="empty-section",
+                message=f"“{sec.marker}{sec.title}”下面没有任何条目。",
+                suggestion="请核对原文是否漏了这一部分的条目，或这一行其实不是标题。",
+            )
+        )
+    return findings
+
+
+def _short(text: str, width: int = 16) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
