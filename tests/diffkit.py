@@ -120,7 +120,9 @@ def edited_sample(text: str) -> str:
     replace_item(33, [])
     k15 = lines.index(old[_line(old, 15)])
     lines.insert(k15 + 1, moved)
-    replace_item(19, old[_line(old, 19)].replace("(责任科室:人事科、党建指导科)", "(责任科室:党建指导科、人事科)"))
+    replace_item(
+        19, old[_line(old, 19)].replace("(责任科室:人事科、党建指导科)", "(责任科室:党建指导科、人事科)")
+    )
     replace_item(20, old[_line(old, 20)].replace("(责任科室:人事科)", "(责任科室:人事科、师范科)"))
     merged = f"21.{_body(old[_line(old, 21)])}{_body(old[_line(old, 22)])}(责任科室:人事科、师范科)"
     replace_item(21, merged)
@@ -134,7 +136,10 @@ def edited_sample(text: str) -> str:
         "99.推进教育对外开放。组织中小学校开展国际理解教育,支持职业院校与境外院校开展合作办学,"
         "办好国际学生交流活动。(责任科室:职成科、基教科)"
     )
-    lines = [line.replace("校外监管科", "校外培训监管科").replace("2024年2月20日", "2024年3月1日") for line in lines]
+    lines = [
+        line.replace("校外监管科", "校外培训监管科").replace("2024年2月20日", "2024年3月1日")
+        for line in lines
+    ]
     count = 0
     for k, line in enumerate(lines):
         match = _NUMBER.match(line)

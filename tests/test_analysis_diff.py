@@ -6,8 +6,8 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from diffkit import build, edited_sample
 
+from diffkit import build, edited_sample
 from yaodian import parse_file, parse_text
 from yaodian.analysis.diff import ItemChange, PlanDiff, diff_notices
 from yaodian.model import Notice
@@ -88,7 +88,10 @@ def test_sample_edits_statuses(sample_diff: PlanDiff) -> None:
 
 def test_sample_number_edit_stands_out(sample_diff: PlanDiff) -> None:
     c = change_of(sample_diff, "29")
-    assert [(o.op, o.text) for o in c.text_diff if o.op != "equal"] == [("delete", "6000"), ("insert", "5000")]
+    assert [(o.op, o.text) for o in c.text_diff if o.op != "equal"] == [
+        ("delete", "6000"),
+        ("insert", "5000"),
+    ]
     assert c.kinds == ("text",)
     assert 0.9 < c.similarity < 1.0
 
@@ -152,7 +155,9 @@ def test_sample_merge_and_split(sample_diff: PlanDiff) -> None:
 def test_sample_sections_header_and_offices(sample_diff: PlanDiff) -> None:
     changed = [(s.status, s.new_number, s.new_title) for s in sample_diff.sections if s.status != "same"]
     assert changed == [("added", "七", "坚持开放合作,扩大教育对外交流")]
-    assert [(h.field, h.old, h.new) for h in sample_diff.header] == [("date", "2024年2月20日", "2024年3月1日")]
+    assert [(h.field, h.old, h.new) for h in sample_diff.header] == [
+        ("date", "2024年2月20日", "2024年3月1日")
+    ]
     by_name = {o.name: o for o in sample_diff.offices}
     assert by_name["信息中心"].lost == ("23",) and by_name["信息中心"].gained == ()
     assert by_name["测试站"].lost == ("11",) and by_name["测试站"].new_total == 0

@@ -167,6 +167,41 @@ CASES = [
         date="2025-02-01",
         issuers=("某局",),
     ),
+    Case(
+        "web_page.txt",
+        "某市2016年政务公开工作要点",
+        (
+            Expect("一", "推进行政审批公开", ("市编办",), ("市法制办", "各区政府")),
+            Expect("二", "推进财政资金公开", ("市财政局",), ("市直各部门",)),
+            Expect("三", "推进保障房信息公开", ("市住建委",), ("各区政府",)),
+            Expect("四", "推进环境信息公开", ("市环保局", "市气象局")),
+        ),
+        date="2016-05-06",
+        issuers=("某市人民政府办公厅",),
+        sections=("推进权力清单公开", "推进重点领域公开"),
+    ),
+    Case(
+        "prose_split.txt",
+        "某省2026年生态环境工作要点",
+        (
+            Expect("1", "推进工业污染深度治理", ("省生态环境厅",), ("省工业和信息化厅", "省发展改革委")),
+            Expect("2", "加强移动源治理", ("省公安厅", "省交通运输厅"), ("省生态环境厅",)),
+            Expect("3", "开展重污染天气应对", ("省生态环境厅",)),
+            Expect("4", "推进入河排污口整治", ("省生态环境厅",), ("省水利厅", "省住房和城乡建设厅")),
+            Expect("5", "保护饮用水源地", ("省水利厅",), ("省生态环境厅",)),
+        ),
+        sections=("打好蓝天保卫战", "打好碧水保卫战"),
+    ),
+    Case(
+        "mangled_date.txt",
+        "某县2024年乡村振兴工作要点",
+        (
+            Expect("1", "落实粮食种植面积", ("农业股",), ("种植站",)),
+            Expect("2", "抓好高标准农田建设", ("农田建设股",), ("财务股", "各乡镇")),
+        ),
+        date="2024-03-27",
+        issuers=("中共某县委农村工作领导小组办公室", "某县农业农村局"),
+    ),
 ]
 
 
@@ -249,3 +284,25 @@ def test_heading_intro_is_split_from_title() -> None:
 def test_missing_clause_becomes_a_warning() -> None:
     notice = parse_file(NOTICES / "unlabeled.txt")
     assert [(w.code, w.line) for w in notice.warnings] == [("no-clause", 5)]
+
+
+def test_web_page_clutter_and_notice_title() -> None:
+    notice = parse_file(NOTICES / "web_page.txt")
+    assert notice.notice_title == "某市人民政府办公厅关于印发〈某市2016年政务公开工作要点〉的通知"
+    assert notice.doc_number == "某政办发〔2016〕18号"
+    assert notice.recipients == ("各区人民政府", "市政府各委、办、局")
+    # 发布日期 2016-05-09 is the web page's, not the notice's
+    assert notice.date is not None and notice.date.day == 6
+
+
+def test_alias_in_round_brackets() -> None:
+    notice = parse_file(NOTICES / "web_page.txt")
+    lead = notice.items[2].offices[0]
+    assert (lead.name, lead.alias, lead.raw) == ("市住建委", "市房管局", "市住建委（市房管局）")
+
+
+def test_section_lead_with_items_below() -> None:
+    notice = parse_file(NOTICES / "prose_split.txt")
+    assert [o.name for o in notice.sections[0].lead] == ["省生态环境厅"]
+    assert [i.number for i in notice.sections[0].items] == ["1", "2", "3"]
+    assert notice.items[0].leader == "李某某"

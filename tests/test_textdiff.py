@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -84,6 +86,6 @@ def test_the_diff_gives_both_texts_back(old: str, new: str) -> None:
     assert new_side(ops) == new
     assert all(o.text for o in ops)
     # neighbours never have the same kind, and a deletion always comes before its insertion
-    for left, right in zip(ops, ops[1:], strict=False):
+    for left, right in itertools.pairwise(ops):
         assert left.op != right.op
         assert (left.op, right.op) != ("insert", "delete")

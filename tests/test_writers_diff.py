@@ -6,9 +6,9 @@ import json
 from pathlib import Path
 
 import pytest
-from diffkit import build, edited_sample
 
 from conftest import GOLDEN, ROOT, check_golden
+from diffkit import build, edited_sample
 from yaodian import parse_file, parse_text
 from yaodian.analysis.diff import PlanDiff, diff_notices
 from yaodian.analysis.textdiff import TextOp
@@ -23,7 +23,9 @@ def sample_diff(sample_path: Path) -> PlanDiff:
 
 @pytest.fixture(scope="module")
 def fixture_diff(fixtures_dir: Path) -> PlanDiff:
-    return diff_notices(parse_file(fixtures_dir / "diff" / "old.txt"), parse_file(fixtures_dir / "diff" / "new.txt"))
+    return diff_notices(
+        parse_file(fixtures_dir / "diff" / "old.txt"), parse_file(fixtures_dir / "diff" / "new.txt")
+    )
 
 
 def test_sample_markdown_golden(sample_diff: PlanDiff, update_golden: bool) -> None:
@@ -53,7 +55,9 @@ def test_json_keys_other_tools_read(sample_diff: PlanDiff) -> None:
     assert {"items", "renamed_offices", "offices", "sections", "header"} <= set(data)
     assert data["renamed_offices"] == [["校外监管科", "校外培训监管科"]]
     changed = next(i for i in data["items"] if i["old"] == ["29"])
-    assert {"status", "old", "new", "similarity", "moved", "section_changed", "text_diff", "lead"} <= set(changed)
+    assert {"status", "old", "new", "similarity", "moved", "section_changed", "text_diff", "lead"} <= set(
+        changed
+    )
     assert changed["status"] == "changed" and changed["new"] == ["29"]
     assert {"op": "delete", "text": "6000"} in changed["text_diff"]
     assert {"op": "insert", "text": "5000"} in changed["text_diff"]
@@ -63,7 +67,9 @@ def test_json_keys_other_tools_read(sample_diff: PlanDiff) -> None:
     assert next(i for i in data["items"] if i["old"] == ["23"])["offices_removed"] == ["信息中心"]
     merged = next(i for i in data["items"] if i["status"] == "merged")
     assert (merged["old"], merged["new"]) == (["21", "22"], ["22"])
-    assert data["header"] == [{"field": "date", "label": "成文日期", "old": "2024年2月20日", "new": "2024年3月1日"}]
+    assert data["header"] == [
+        {"field": "date", "label": "成文日期", "old": "2024年2月20日", "new": "2024年3月1日"}
+    ]
 
 
 def test_markdown_marks_and_escapes() -> None:

@@ -67,7 +67,20 @@ def has_errors(findings: Iterable[Finding]) -> bool:
 
 # --- numbering -----------------------------------------------------------------------------------
 
-_CN = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN = {
+    "〇": 0,
+    "零": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 _HEAVENLY = "甲乙丙丁戊己庚辛壬癸"
 _DIGITS = re.compile(r"\d+")
@@ -277,7 +290,9 @@ def _parser_notes(notice: Notice) -> list[Finding]:
         message = w.message
         if w.code == "detached-clause":
             message = f"{message}（“责任单位”一行脱离了条目）。"
-        findings.append(Finding(line=w.line, severity=severity, code=code, message=message, suggestion=suggestion))
+        findings.append(
+            Finding(line=w.line, severity=severity, code=code, message=message, suggestion=suggestion)
+        )
     return findings
 
 
@@ -365,7 +380,7 @@ def _unknown_offices(notice: Notice, aliases: Mapping[str, str]) -> list[Finding
                 severity=WARNING,
                 code="unknown-office",
                 message=f"“{office.name}”不在别名表中（{office.total} 条任务）。",
-                suggestion=hint or f'如确是本单位科室，请在别名表中登记：{office.name} = []',
+                suggestion=hint or f"如确是本单位科室，请在别名表中登记：{office.name} = []",
             )
         )
     return findings

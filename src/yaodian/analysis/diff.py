@@ -118,6 +118,8 @@ class ItemChange:
 
     @property
     def responsibility_changed(self) -> bool:
+        if self.status in ("added", "removed"):
+            return False
         return bool(self.lead_changed or self.offices_added or self.offices_removed or self.role_changes)
 
     @property

@@ -6,7 +6,7 @@ The terminal rendering lives here (only the CLI imports rich); JSON and Markdown
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from yaodian.analysis.textdiff import TextOp
 
 
-class DiffFormat(str, Enum):
+class DiffFormat(StrEnum):
     table = "table"
     json = "json"
     md = "md"
@@ -75,7 +75,8 @@ def diff(
         typer.Option("--threshold", "-t", help="两条条目视为同一任务所需的相似度（0–1，默认 0.5）。"),
     ] = 0.5,
     exit_code: Annotated[
-        bool, typer.Option("--exit-code", help="两份工作要点有差异时以退出码 1 结束（同 git diff --exit-code）。")
+        bool,
+        typer.Option("--exit-code", help="两份工作要点有差异时以退出码 1 结束（同 git diff --exit-code）。"),
     ] = False,
     encoding: EncodingOpt = None,
     aliases: AliasesOpt = None,

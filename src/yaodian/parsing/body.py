@@ -212,6 +212,8 @@ def _is_leaf(node: Node) -> bool:
     numbered lines below it have none (an item whose body enumerates its points)."""
     if not node.children:
         return True
+    if "总牵头" in node.head:
+        return False  # "一、加快调整能源结构（省甲委总牵头）" leads a section of items
     return _own_clause(node) and not any(_own_clause(n) for c in node.children for n in _all_nodes(c))
 
 
@@ -329,15 +331,21 @@ def _item(node: Node, path: tuple[str, ...], out: Assembled, aliases: Mapping[st
 
 
 def _split_clause(paragraphs: list[str]) -> tuple[str, str | None]:
-    """The item text without its responsibility clause, and the clause (from the last paragraph)."""
+    """The item text without its responsibility clause, and the clause (from the last paragraph).
+    Several bracketed clauses in a row — "（牵头单位：甲）（配合单位：乙）" — are read together."""
     if not paragraphs:
         return "", None
     last = paragraphs[-1]
-    group = clauses.trailing_group(last)
-    if group is not None and clauses.is_clause(group[1]):
-        rest = group[0]
-        kept = [*paragraphs[:-1], rest] if rest else paragraphs[:-1]
-        return "\n".join(kept), group[1]
+    found: list[str] = []
+    while True:
+        group = clauses.trailing_group(last)
+        if group is None or not clauses.is_clause(group[1]):
+            break
+        found.insert(0, group[1])
+        last = group[0]
+    if found:
+        kept = [*paragraphs[:-1], last] if last else paragraphs[:-1]
+        return "\n".join(kept), "；".join(found)
     # "…工作。责任单位：甲局、乙局。" — a label inside the last paragraph, after a sentence.
     inline = clauses.LABEL.search(last)
     if inline is not None and inline.start() > 0 and last[inline.start() - 1] in "。；; ":

@@ -154,7 +154,13 @@ def is_clause(content: str) -> bool:
         if ROLE_WORD.search(sentence):
             return True
     entries = [e for e in split_top(_without_notes(content), "、，,；;") if e]
-    return bool(entries) and all(looks_like_office(ET_CETERA.sub("", e)) for e in entries)
+    return bool(entries) and all(looks_like_office(_bare(e)) for e in entries)
+
+
+def _bare(entry: str) -> str:
+    """An entry without "等…", "牵头", "负责" around it: "省甲厅负责" → "省甲厅"."""
+    entry = ET_CETERA.sub("", LEADING_FILLER.sub("", entry.strip()))
+    return ET_CETERA.sub("", SUPPORT_SUFFIX.sub("", LEAD_SUFFIX.sub("", entry)))
 
 
 def is_label_line(text: str) -> bool:

@@ -15,7 +15,7 @@ from yaodian.parsing.markers import cn_to_int
 
 # Web-page rows and widgets: "索 引 号：…" "发布时间：…" "字体：【大 中 小】" "浏览次数：" "首页 > 政务公开"
 CLUTTER = regex.compile(
-    r"索\s*引\s*号|发布(?:时间|日期|机构)|公开(?:日期|方式|范围|时间)|成文日期|信息来源|来源(?:时间)?\s*[:：]|"
+    r"索\s*引\s*号|发布(?:时间|日期|机构)|公开(?:日期|方式|范围|时间)|成文日期|信息来源|来源(?:时间)?为?\s*[:：]|^标\s*题\s*[:：]|"
     r"浏览(?:次数)?|点击(?:数|率|量)|字[号体]\s*[:：]|【\s*大\s*中\s*小\s*】|\[\s*大\s*中\s*小\s*\]|打印本页|关闭窗口|"
     r"分享到|当前位置|您现在的位置|^首页|[>»＞]\s*\S+\s*[>»＞]|主题分类|体裁分类|有效性|效力状态|"
     r"^文\s*号\s*[:：]|^分\s*类\s*[:：]|^时\s*效|扫一扫|责任编辑|^【?(?:打印|关闭|收藏)】?$"
@@ -97,7 +97,7 @@ def _segments(lines: Sequence[Line]) -> list[_Seg]:
     for line in lines:
         parts = _split_spaces(line.text)
         # A sentence with spaces inside stays whole; a line of short fields is split.
-        if len(parts) > 1 and not _splittable(line.text, parts):
+        if len(parts) > 1 and (CLUTTER.search(line.text) or not _splittable(line.text, parts)):
             parts = [line.text]
         for k, part in enumerate(parts):
             segs.append(_Seg(line.no, part, k + 1 < len(parts)))
@@ -201,8 +201,10 @@ def _recipients(text: str) -> list[str]:
     body = RECIPIENTS_END.sub("", text)
     names = []
     for part in split_top(body, "，,；;"):
-        names.extend(p for p in split_top(part, "、") if p)
-    return names
+        pieces = [p for p in split_top(part, "、") if p]
+        # "市政府各委、办、局" is one addressee; "甲局、乙局" are two.
+        names.extend(pieces if all(len(p) >= 3 for p in pieces) else [part])
+    return [n for n in names if n]
 
 
 def _title_and_preamble(head: Header, segs: Sequence[_Seg], kinds: list[str]) -> None:

@@ -177,12 +177,12 @@ def write_tasks_xlsx(notice: Notice, lists: Sequence[OfficeTasks], path: str | P
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.table import Table, TableStyleInfo
 
-    from yaodian.writers.xlsx_common import column_width, put, safe_sheet_name
+    from yaodian.writers.xlsx_common import CellStyle, column_width, put, safe_sheet_name
 
     target = check_destination(path, force=force)
     wb = Workbook()
     bold = Font(bold=True)
-    wrap = Alignment(wrap_text=True, vertical="top")
+    wrap = CellStyle(alignment=Alignment(wrap_text=True, vertical="top"))
     widths = {"具体内容": (30, 70), "工作任务": (16, 36), "协同科室": (12, 30)}
     names: list[str] = []
 
@@ -191,7 +191,7 @@ def write_tasks_xlsx(notice: Notice, lists: Sequence[OfficeTasks], path: str | P
             put(ws, 1, col, head, font=bold)
         for r, row in enumerate(rows, start=2):
             for col, value in enumerate(row, start=1):
-                put(ws, r, col, value, alignment=wrap)
+                put(ws, r, col, value, wrap)
         if not rows:
             for col in range(1, len(CSV_HEADER) + 1):
                 put(ws, 2, col, "")

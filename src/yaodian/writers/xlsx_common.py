@@ -12,6 +12,7 @@ openpyxl is imported inside the functions that need it: this module is imported 
 
 from __future__ import annotations
 
+import copy
 import unicodedata
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
@@ -56,9 +57,34 @@ def csv_safe(value: str) -> str:
     return "'" + text if looks_like_formula(text) else text
 
 
-def put(ws: Worksheet, row: int, column: int, value: object, **style: Any) -> Cell:
+class CellStyle:
+    """Formats (font, fill, border, alignment…) shared by many cells, resolved once.
+
+    Setting a style attribute makes openpyxl hash the style object to find it in the workbook's
+    tables: most of the time of a 500-item matrix. The first cell resolves the formats, the
+    others copy its style array (what openpyxl's own worksheet copy does). One workbook only.
+    """
+
+    def __init__(self, **attrs: Any) -> None:
+        self.attrs = attrs
+        self._workbook: object = None
+        self._array: Any = None
+
+    def apply(self, cell: Cell) -> None:
+        workbook = cell.parent.parent
+        if self._array is not None and self._workbook is workbook:
+            cell._style = copy.copy(self._array)
+            return
+        for name, attr in self.attrs.items():
+            setattr(cell, name, attr)
+        self._workbook, self._array = workbook, copy.copy(cell._style)
+
+
+def put(ws: Worksheet, row: int, column: int, value: object, style: CellStyle | None = None, **attrs: Any) -> Cell:
     """Write one cell through the sanitiser; strings never become formulas. Returns the cell."""
     cell = ws.cell(row=row, column=column)
+    if style is not None:
+        style.apply(cell)
     if isinstance(value, str):
         text = clean_text(value)
         cell.value = text
@@ -68,7 +94,7 @@ def put(ws: Worksheet, row: int, column: int, value: object, **style: Any) -> Ce
             cell.quotePrefix = True
     else:
         cell.value = value
-    for name, attr in style.items():
+    for name, attr in attrs.items():
         setattr(cell, name, attr)
     return cell
 

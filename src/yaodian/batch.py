@@ -1,0 +1,455 @@
+"""Batch processing (`yaodian batch`): every notice under some folders, parsed in parallel.
+
+Pure logic, no printing: the CLI passes a callback that is called once per file as results
+arrive. Each notice is parsed in a worker process and its own outputs (JSON, and on request
+the matrix workbook and task sheets) are written there; the worker sends back only a small
+summary and the rows for tasks.xlsx. The parent streams those into `index.jsonl`, `index.xlsx`
+and `tasks.xlsx` in input order, keeping at most a few files in flight, so memory stays flat
+however many files there are. A file that fails is recorded with its error; the rest go on.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures as cf
+import json
+import multiprocessing
+import os
+import re
+import unicodedata
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from yaodian.errors import InputError, OutputError, UsageError, YaodianError
+from yaodian.output import atomic_output, check_destination
+
+if TYPE_CHECKING:
+    from yaodian.model import Notice
+
+# Inputs a folder is searched for; a file named explicitly is read whatever its suffix.
+SUPPORTED_SUFFIXES = frozenset(
+    {
+        ".txt",
+        ".text",
+        ".docx",
+        ".pdf",
+        ".html",
+        ".htm",
+        ".xhtml",
+        ".shtml",
+        ".mhtml",
+        ".doc",
+        ".wps",
+        ".rtf",
+        ".odt",
+    }
+)
+INDEX_JSONL = "index.jsonl"
+INDEX_XLSX = "index.xlsx"
+TASKS_XLSX = "tasks.xlsx"
+MATRIX_SUFFIX = "-责任矩阵.xlsx"
+SHEETS_SUFFIX = "-任务单"
+
+INDEX_HEADER = ("文件", "标题", "年份", "发文机关", "条目数", "科室数", "解析提示", "错误", "输出")
+TASKS_HEADER = (
+    "文件", "通知标题", "年份", "编号", "所属部分", "条目标题", "工作任务", "牵头科室", "配合科室",
+    "分管领导", "完成时限", "行号",
+)  # fmt: skip
+
+_UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
+
+
+@dataclass(frozen=True, kw_only=True)
+class BatchOptions:
+    """What to write for each notice besides its JSON."""
+
+    matrix: bool = False
+    sheets: bool = False
+    force: bool = False
+    aliases: str | None = None
+    encoding: str | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class Job:
+    """One input file and the output name stem it gets."""
+
+    index: int
+    path: str
+    stem: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class FileResult:
+    """What became of one input file (批处理结果): its summary, or the error that stopped it."""
+
+    index: int
+    file: str
+    output: str = ""
+    title: str = ""
+    year: int | None = None
+    issuers: tuple[str, ...] = ()
+    items: int = 0
+    offices: int = 0
+    warnings: int = 0
+    error: str | None = None
+    tasks: tuple[tuple[Any, ...], ...] = field(default=(), repr=False)
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+    def index_record(self) -> dict[str, Any]:
+        record = asdict(self)
+        del record["tasks"], record["index"]
+        record["issuers"] = list(self.issuers)
+        return record
+
+
+@dataclass
+class BatchSummary:
+    """Counts after a run, and the files that failed."""
+
+    total: int = 0
+    succeeded: int = 0
+    failed: list[FileResult] = field(default_factory=list)
+
+
+def collect_inputs(paths: Iterable[str | Path]) -> list[Path]:
+    """Every supported file under the given folders, plus the files given directly, in a stable
+    order and without repeats. Hidden files and Office lock files (~$…) are skipped."""
+    found: list[Path] = []
+    seen: set[Path] = set()
+    for raw in paths:
+        p = Path(raw)
+        if not p.exists():
+            raise InputError(f"{p}：文件或文件夹不存在；请检查路径。")
+        if p.is_dir():
+            candidates = sorted(
+                (f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUPPORTED_SUFFIXES),
+                key=lambda f: str(f.relative_to(p)),
+            )
+            candidates = [
+                f for f in candidates
+                if not any(part.startswith((".", "~$")) for part in f.relative_to(p).parts)
+            ]  # fmt: skip
+        else:
+            candidates = [p]
+        for f in candidates:
+            key = f.resolve()
+            if key not in seen:
+                seen.add(key)
+                found.append(f)
+    return found
+
+
+def plan_jobs(files: Sequence[Path]) -> list[Job]:
+    """Output stems for the files: the file's own name, made unique (通知.docx and 通知.pdf
+    become 通知 and 通知-pdf; two 通知.docx in different folders 通知 and 通知-2)."""
+    stems = [_safe_stem(f.stem) for f in files]
+    counts: dict[str, int] = {}
+    for s in stems:
+        counts[s.casefold()] = counts.get(s.casefold(), 0) + 1
+    taken: set[str] = set()
+    jobs: list[Job] = []
+    for k, (f, stem) in enumerate(zip(files, stems, strict=True)):
+        candidate = (
+            stem if counts[stem.casefold()] == 1 else f"{stem}-{f.suffix.lower().lstrip('.') or 'txt'}"
+        )
+        base, n = candidate, 2
+        while candidate.casefold() in taken:
+            candidate = f"{base}-{n}"
+            n += 1
+        taken.add(candidate.casefold())
+        jobs.append(Job(index=k, path=str(f), stem=candidate))
+    return jobs
+
+
+def _safe_stem(stem: str) -> str:
+    text = _UNSAFE.sub("_", unicodedata.normalize("NFC", stem)).strip().rstrip(". ") or "通知"
+    while len(text.encode("utf-8")) > 180:
+        text = text[:-1]
+    return text
+
+
+def prepare_outdir(outdir: str | Path, *, force: bool) -> Path:
+    """Check (and create) the output folder before any work; an earlier run's index stops the
+    run unless --force."""
+    out = check_destination(outdir, directory=True)
+    if not out.exists():
+        try:
+            out.mkdir()
+        except OSError as exc:
+            raise OutputError(f"{out}：无法创建输出文件夹（{exc.strerror or exc}）；请检查路径。") from exc
+    for name in (INDEX_JSONL, INDEX_XLSX, TASKS_XLSX):
+        check_destination(out / name, force=force)
+    return out
+
+
+# --- the worker ----------------------------------------------------------------------------------
+
+
+def process_file(job: Job, outdir: str, options: BatchOptions) -> FileResult:
+    """Parse one file and write its outputs; never raises for a bad input (runs in a worker)."""
+    from yaodian.api import parse_file
+
+    out = Path(outdir)
+    try:
+        notice = parse_file(job.path, encoding=options.encoding, aliases=options.aliases)
+        json_path = out / f"{job.stem}.json"
+        from yaodian.output import write_text
+        from yaodian.writers.notice_json import notice_json
+
+        write_text(json_path, notice_json(notice), force=options.force)
+        if options.matrix:
+            from yaodian.writers.xlsx_matrix import write_matrix
+
+            write_matrix(notice, out / f"{job.stem}{MATRIX_SUFFIX}", force=options.force)
+        if options.sheets:
+            from yaodian.writers.docx_sheets import write_sheets
+
+            write_sheets(notice, out / f"{job.stem}{SHEETS_SUFFIX}", force=options.force)
+    except YaodianError as exc:
+        return FileResult(index=job.index, file=job.path, error=str(exc))
+    except Exception as exc:  # a bug in yaodian must not stop the other 999 files
+        return FileResult(
+            index=job.index, file=job.path, error=f"内部错误（{type(exc).__name__}: {exc}）；请报告此文件。"
+        )
+    return FileResult(
+        index=job.index,
+        file=job.path,
+        output=json_path.name,
+        title=notice.title,
+        year=notice.year,
+        issuers=notice.issuers,
+        items=len(notice.items),
+        offices=len(notice.offices()),
+        warnings=len(notice.warnings),
+        tasks=task_rows(notice, job.path),
+    )
+
+
+def task_rows(notice: Notice, file: str) -> tuple[tuple[Any, ...], ...]:
+    """One row per item for tasks.xlsx, in TASKS_HEADER order."""
+    rows = []
+    for item in notice.items:
+        rows.append(
+            (
+                file,
+                notice.title,
+                notice.year,
+                item.number,
+                " / ".join(notice.section_titles(item)),
+                item.title,
+                item.text,
+                "、".join(o.name for o in item.leads),
+                "、".join(o.name for o in item.supports),
+                item.leader or "",
+                item.deadline or "",
+                item.line,
+            )
+        )
+    return tuple(rows)
+
+
+# --- the run -------------------------------------------------------------------------------------
+
+
+def run_batch(
+    jobs: Sequence[Job],
+    outdir: str | Path,
+    options: BatchOptions,
+    *,
+    workers: int = 1,
+    on_result: Callable[[FileResult], None] | None = None,
+) -> BatchSummary:
+    """Process every job, write the three index files, return the counts.
+
+    Results are handed to `on_result` as they arrive and written to the index files in input
+    order. `workers` > 1 parses in that many processes.
+    """
+    out = Path(outdir)
+    summary = BatchSummary(total=len(jobs))
+    with (
+        atomic_output(out / INDEX_JSONL, force=options.force) as jsonl_tmp,
+        _XlsxStream(out / INDEX_XLSX, "批处理索引", INDEX_HEADER, force=options.force) as index_xlsx,
+        _XlsxStream(out / TASKS_XLSX, "全部任务", TASKS_HEADER, force=options.force) as tasks_xlsx,
+        jsonl_tmp.open("w", encoding="utf-8", newline="\n") as jsonl,
+    ):
+        for result in _ordered(_results(jobs, str(out), options, workers, on_result)):
+            jsonl.write(json.dumps(result.index_record(), ensure_ascii=False) + "\n")
+            jsonl.flush()
+            index_xlsx.append(
+                (
+                    result.file,
+                    result.title,
+                    result.year,
+                    "、".join(result.issuers),
+                    result.items if result.ok else None,
+                    result.offices if result.ok else None,
+                    result.warnings if result.ok else None,
+                    result.error or "",
+                    result.output,
+                )
+            )
+            for row in result.tasks:
+                tasks_xlsx.append(row)
+            if result.ok:
+                summary.succeeded += 1
+            else:
+                summary.failed.append(result)
+    return summary
+
+
+def _ordered(results: Iterator[FileResult]) -> Iterator[FileResult]:
+    """Results in input order: hold back the few that arrive early (at most the window)."""
+    pending: dict[int, FileResult] = {}
+    following = 0
+    for result in results:
+        pending[result.index] = result
+        while following in pending:
+            yield pending.pop(following)
+            following += 1
+    for k in sorted(pending):
+        yield pending[k]
+
+
+def _results(
+    jobs: Sequence[Job],
+    outdir: str,
+    options: BatchOptions,
+    workers: int,
+    on_result: Callable[[FileResult], None] | None,
+) -> Iterator[FileResult]:
+    def report(result: FileResult) -> FileResult:
+        if on_result is not None:
+            on_result(result)
+        return result
+
+    if workers <= 1 or len(jobs) <= 1:
+        for job in jobs:
+            yield report(process_file(job, outdir, options))
+        return
+    # A bounded window of submitted jobs: memory does not grow with the number of files.
+    window = workers * 4
+    queue = list(reversed(jobs))
+    # "spawn": the parent runs a progress-bar thread, and forking a threaded process can hang.
+    context = multiprocessing.get_context("spawn")
+    executor = cf.ProcessPoolExecutor(max_workers=workers, mp_context=context)
+    in_flight: dict[cf.Future[FileResult], Job] = {}
+    try:
+        while queue or in_flight:
+            while queue and len(in_flight) < window:
+                job = queue.pop()
+                in_flight[executor.submit(process_file, job, outdir, options)] = job
+            done, _ = cf.wait(in_flight, return_when=cf.FIRST_COMPLETED)
+            broken = False
+            for future in done:
+                job = in_flight.pop(future)
+                try:
+                    result = future.result()
+                except cf.process.BrokenProcessPool:
+                    broken = True
+                    result = FileResult(
+                        index=job.index,
+                        file=job.path,
+                        error="处理此文件时工作进程意外退出（文件可能损坏）；已跳过。",
+                    )
+                except Exception as exc:
+                    result = FileResult(
+                        index=job.index, file=job.path, error=f"内部错误（{type(exc).__name__}: {exc}）。"
+                    )
+                yield report(result)
+            if broken:
+                # The pool is unusable: the other files in flight are retried in a fresh one.
+                executor.shutdown(wait=False, cancel_futures=True)
+                queue.extend(sorted(in_flight.values(), key=lambda j: -j.index))
+                in_flight.clear()
+                executor = cf.ProcessPoolExecutor(max_workers=workers, mp_context=context)
+    finally:
+        executor.shutdown(wait=True, cancel_futures=True)
+
+
+def default_workers() -> int:
+    return max(1, min(os.cpu_count() or 1, 8))
+
+
+def check_workers(jobs: int) -> int:
+    if jobs < 1:
+        raise UsageError("--jobs 至少为 1。")
+    return jobs
+
+
+class _XlsxStream:
+    """A one-sheet workbook written row by row (openpyxl write-only mode: rows go to a
+    temporary file, not memory), saved atomically when the block ends without error."""
+
+    def __init__(self, path: Path, title: str, header: Sequence[str], *, force: bool) -> None:
+        from openpyxl import Workbook
+
+        self.path = path
+        self.force = force
+        self.header = header
+        self.workbook = Workbook(write_only=True)
+        self.sheet = self.workbook.create_sheet(title)
+        self._widths = [max(6, _display_width(h) + 2) for h in header]
+        self.sheet.freeze_panes = "A2"
+        self._rows = 0
+
+    def __enter__(self) -> _XlsxStream:
+        self._set_widths()
+        self.append(tuple(self.header), bold=True)
+        return self
+
+    def _set_widths(self) -> None:
+        from openpyxl.utils import get_column_letter
+
+        # Widths must be set before the first row in write-only mode; fit them to typical text.
+        typical = {"文件": 30, "标题": 40, "通知标题": 30, "工作任务": 60, "条目标题": 30, "错误": 50,
+                   "发文机关": 24, "所属部分": 24, "牵头科室": 16, "配合科室": 24}  # fmt: skip
+        for k, name in enumerate(self.header, start=1):
+            self.sheet.column_dimensions[get_column_letter(k)].width = typical.get(name, self._widths[k - 1])
+
+    def append(self, values: Sequence[Any], *, bold: bool = False) -> None:
+        from openpyxl.cell import WriteOnlyCell
+        from openpyxl.styles import Font
+
+        from yaodian.writers.xlsx_common import clean_text, looks_like_formula
+
+        cells = []
+        for value in values:
+            if isinstance(value, str):
+                text = clean_text(value)
+                cell = WriteOnlyCell(self.sheet, value=text)
+                if looks_like_formula(text):
+                    # Text, never a formula (the project's policy: keep it, flag it as text).
+                    cell.data_type = "s"
+                    cell.quotePrefix = True
+            else:
+                cell = WriteOnlyCell(self.sheet, value=value)
+            if bold:
+                cell.font = Font(bold=True)
+            cells.append(cell)
+        self.sheet.append(cells)
+        self._rows += 1
+
+    def __exit__(self, kind: object, exc: object, tb: object) -> None:
+        if kind is not None:
+            return
+        if self._rows > 1:
+            self.sheet.auto_filter.ref = f"A1:{_column(len(self.header))}{self._rows}"
+        with atomic_output(self.path, force=self.force) as tmp:
+            self.workbook.save(tmp)
+
+
+def _column(n: int) -> str:
+    from openpyxl.utils import get_column_letter
+
+    return str(get_column_letter(n))
+
+
+def _display_width(text: str) -> int:
+    from yaodian.writers.xlsx_common import display_width
+
+    return display_width(text)
