@@ -10,7 +10,7 @@ from benchlib import DATA, ROOT, YAODIAN, Result, time_call, time_process
 
 SAMPLE = ROOT / "samples" / "changde-2024.txt"
 
-FLOOR_APP = '''
+FLOOR_APP = """
 import sys
 import typer
 
@@ -28,7 +28,7 @@ def other() -> None:
 
 
 app()
-'''
+"""
 
 
 def run() -> list[Result]:

@@ -51,7 +51,9 @@ def test_parse_markdown(sample_path: Path) -> None:
     result = run("parse", str(sample_path), "--format", "md")
     assert result.exit_code == 0
     assert result.stdout.startswith("# 中共常德市委教育工作委员会 常德市教育局2024年工作要点\n")
-    assert "- **1.** 坚持和加强党对教育工作的全面领导（牵头：党建指导科；配合：人事科、办公室）" in result.stdout
+    assert (
+        "- **1.** 坚持和加强党对教育工作的全面领导（牵头：党建指导科；配合：人事科、办公室）" in result.stdout
+    )
 
 
 def test_parse_csv_to_file_has_bom(sample_path: Path, tmp_path: Path) -> None:
@@ -98,7 +100,9 @@ def test_offices_table_and_csv(sample_path: Path) -> None:
 def test_aliases_merge_spellings(tmp_path: Path, fixtures_dir: Path) -> None:
     table = tmp_path / "aliases.toml"
     table.write_text('"综合办公室" = ["综合科", "综合室"]\n', encoding="utf-8")
-    result = run("parse", str(fixtures_dir / "notices" / "fullwidth.txt"), "-F", "json", "--aliases", str(table))
+    result = run(
+        "parse", str(fixtures_dir / "notices" / "fullwidth.txt"), "-F", "json", "--aliases", str(table)
+    )
     assert result.exit_code == 0
     names = [o["name"] for o in json.loads(result.stdout)["offices"]]
     assert "综合办公室" in names and "综合科" not in names

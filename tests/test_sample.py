@@ -77,12 +77,16 @@ def test_sample_json_matches_schema(sample_notice: Notice) -> None:
 
     import jsonschema
 
-    schema = json.loads(importlib.resources.files("yaodian").joinpath("notice.schema.json").read_text("utf-8"))
+    schema = json.loads(
+        importlib.resources.files("yaodian").joinpath("notice.schema.json").read_text("utf-8")
+    )
     jsonschema.validate(json.loads(notice_json(sample_notice)), schema)
 
 
 @pytest.mark.parametrize("encoding", ["gb18030", "utf-16", "utf-16-le", "utf-8-sig"])
-def test_full_width_in_other_encodings(tmp_path: Path, sample_path: Path, sample_notice: Notice, encoding: str) -> None:
+def test_full_width_in_other_encodings(
+    tmp_path: Path, sample_path: Path, sample_notice: Notice, encoding: str
+) -> None:
     text = sample_path.read_text(encoding="utf-8").translate(FULL_WIDTH).replace("\n", "\r\n")
     path = tmp_path / "notice.txt"
     path.write_bytes(text.encode(encoding))

@@ -33,7 +33,7 @@ def alias_map(data: Mapping[str, object], name: str = "别名表") -> dict[str, 
         if isinstance(spellings, str):
             spellings = [spellings]
         if not isinstance(spellings, list) or not all(isinstance(s, str) for s in spellings):
-            raise InputError(f"{name}：“{canonical}”的值应是字符串列表，例如 {canonical} = [\"简称\"]。")
+            raise InputError(f'{name}：“{canonical}”的值应是字符串列表，例如 {canonical} = ["简称"]。')
         table[canonical] = canonical
         for s in spellings:
             table[s.strip()] = canonical

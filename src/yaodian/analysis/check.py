@@ -10,11 +10,10 @@ office-name and the parser's other notes (warnings).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
-
-import re
 
 from yaodian.model import Item, Notice, Section
 
@@ -134,7 +133,7 @@ def _sequence(entries: Sequence[tuple[int | None, str, int]], what: str) -> list
                     )
                 )
             elif value > prev + 1:
-                missing = _missing(prev, value)
+                missing = _missing(prev, value, shown)
                 findings.append(
                     Finding(
                         line=line,
@@ -158,25 +157,88 @@ def _sequence(entries: Sequence[tuple[int | None, str, int]], what: str) -> list
     return findings
 
 
-def _missing(prev: int, value: int) -> str:
+def _missing(prev: int, value: int, like: str = "") -> str:
+    """The missing numbers, written like the marker next to them (三、四 or 3、4)."""
     numbers = list(range(prev + 1, value))
-    shown = "、".join(str(n) for n in numbers[:5])
-    return f"第 {shown}{' 等' if len(numbers) > 5 else ''} 号"
+    chinese = bool(re.search(r"[一二三四五六七八九十]", like))
+    shown = "、".join(_chinese(n) if chinese else str(n) for n in numbers[:5])
+    return f"{shown}{' 等' if len(numbers) > 5 else ''}"
+
+
+def _chinese(n: int) -> str:
+    digits = "〇一二三四五六七八九"
+    if n < 10:
+        return digits[n]
+    if n < 20:
+        return "十" + (digits[n % 10] if n % 10 else "")
+    if n < 100:
+        return digits[n // 10] + "十" + (digits[n % 10] if n % 10 else "")
+    return str(n)
+
+
+@dataclass(frozen=True)
+class _Numbered:
+    parent: tuple[str, ...]
+    style: str
+    value: int | None
+    shown: str
+    line: int
+    what: str
+
+
+def _numbered(notice: Notice) -> list[_Numbered]:
+    """Every numbered section and item with its parent path and marker shape, in line order."""
+    nodes: list[_Numbered] = []
+
+    def walk(sections: Sequence[Section], parent: tuple[str, ...]) -> None:
+        for sec in sections:
+            shown = sec.marker or sec.number
+            what = "部分" if not parent else "小节"
+            nodes.append(_Numbered(parent, _style(shown), number_value(sec.number), shown, sec.line, what))
+            walk(sec.children, (*parent, sec.number))
+
+    walk(notice.sections, ())
+    for item in notice.items:
+        shown = item.marker or item.number
+        what = "部分" if _is_heading(notice, item) else "条目"
+        nodes.append(_Numbered(item.section, _style(shown), number_value(item.number), shown, item.line, what))
+    return sorted((n for n in nodes if n.value is not None), key=lambda n: n.line)
 
 
 def _numbering(notice: Notice) -> list[Finding]:
+    """Per marker shape (一、 （一） 1. …), numbers either restart under each parent or run
+    through the document: judge both ways and report against whichever fits the notice."""
+    by_style: dict[str, list[_Numbered]] = {}
+    for node in _numbered(notice):
+        by_style.setdefault(node.style, []).append(node)
     findings: list[Finding] = []
-    # Sections: each level under one parent counts from one.
-    groups: list[tuple[str, Sequence[Section]]] = [("部分", notice.sections)]
-    for sec in notice.walk_sections():
-        if sec.children:
-            groups.append((f"“{sec.marker or sec.number}{sec.title[:12]}”下的小节", sec.children))
-    for what, sections in groups:
-        entries = [(number_value(s.number), s.marker or s.number, s.line) for s in sections]
-        findings += _first_is_one(entries, what)
-        findings += _sequence(entries, what)
-    findings += _item_numbering(notice)
+    for nodes in by_style.values():
+        what = nodes[0].what
+        through = [(n.value, n.shown, n.line) for n in nodes]
+        preamble_part = what == "部分" and nodes[0].value == 2 and bool(notice.preamble)
+        running = ([] if preamble_part else _first_is_one(through, what)) + _sequence(through, what)
+        runs: dict[tuple[str, ...], list[_Numbered]] = {}
+        for node in nodes:
+            runs.setdefault(node.parent, []).append(node)
+        per_parent: list[Finding] = []
+        for parent, run in runs.items():
+            where = f"第“{'/'.join(parent)}”部分中的{run[0].what}" if parent else run[0].what
+            entries = [(n.value, n.shown, n.line) for n in run]
+            # 一、总体要求 is read as the preamble, so the parts seem to start at 二、.
+            preamble_part = not parent and run[0].what == "部分" and run[0].value == 2 and bool(notice.preamble)
+            per_parent += [] if preamble_part else _first_is_one(entries, where)
+            per_parent += _sequence(entries, where)
+        findings += per_parent if len(per_parent) <= len(running) else running
     return findings
+
+
+def _is_heading(notice: Notice, item: Item) -> bool:
+    """An "item" that is really a section heading with nothing under it: a short line without a
+    sentence or offices, numbered like the notice's sections (三、其他工作)."""
+    if item.offices or "。" in item.text or len(item.text) > 30:
+        return False
+    styles = {_style(sec.marker or sec.number) for sec in notice.walk_sections()}
+    return _style(item.marker or item.number) in styles
 
 
 def _first_is_one(entries: Sequence[tuple[int | None, str, int]], what: str) -> list[Finding]:
@@ -189,37 +251,11 @@ def _first_is_one(entries: Sequence[tuple[int | None, str, int]], what: str) -> 
                 line=line,
                 severity=ERROR,
                 code="numbering-gap",
-                message=f"{what}编号从“{shown}”开始，缺少前面的 {_missing(0, value)}。",
+                message=f"{what}编号从“{shown}”开始，缺少前面的 {_missing(0, value, shown)}。",
                 suggestion="请核对原文是否漏了前面的内容，或编号写错。",
             )
         ]
     return []
-
-
-def _item_numbering(notice: Notice) -> list[Finding]:
-    """Item numbers either restart in each section or run through the document: judge both ways
-    and report against whichever fits the notice better."""
-    items = [i for i in notice.items if number_value(i.number) is not None]
-    if len(items) < 2:
-        return []
-    # Items of one kind of marker only (1. and （1） are different ladders).
-    by_style: dict[str, list[Item]] = {}
-    for item in items:
-        by_style.setdefault(_style(item.marker or item.number), []).append(item)
-    findings: list[Finding] = []
-    for group in by_style.values():
-        through = [(number_value(i.number), i.marker or i.number, i.line) for i in group]
-        running = _first_is_one(through, "条目") + _sequence(through, "条目")
-        per_section: list[Finding] = []
-        runs: dict[tuple[str, ...], list[Item]] = {}
-        for item in group:
-            runs.setdefault(item.section, []).append(item)
-        for section, run in runs.items():
-            where = f"“{'/'.join(section)}”部分的条目" if section else "条目"
-            entries = [(number_value(i.number), i.marker or i.number, i.line) for i in run]
-            per_section += _first_is_one(entries, where) + _sequence(entries, where)
-        findings += running if len(running) <= len(per_section) else per_section
-    return findings
 
 
 def _style(marker: str) -> str:
@@ -240,12 +276,8 @@ def _clauses(notice: Notice) -> list[Finding]:
         return []
     findings: list[Finding] = []
     for item in items:
-        if item.offices:
+        if item.offices or _is_heading(notice, item) or _section_lead(notice, item):
             continue
-        section = notice.section_for(item)
-        if section is not None and _section_lead(notice, item):
-            continue
-        del section
         findings.append(
             Finding(
                 line=item.line,
@@ -450,6 +482,17 @@ def _empty_sections(notice: Notice) -> list[Finding]:
                 suggestion="请核对原文是否漏了这一部分的条目，或这一行其实不是标题。",
             )
         )
+    for item in notice.items:
+        if _is_heading(notice, item):
+            findings.append(
+                Finding(
+                    line=item.line,
+                    severity=WARNING,
+                    code="empty-section",
+                    message=f"“{item.marker}{item.text}”像是一个部分的标题，但下面没有任何条目。",
+                    suggestion="请核对原文是否漏了这一部分的条目；如它本身就是一项任务，请补上责任单位。",
+                )
+            )
     return findings
 
 

@@ -183,7 +183,7 @@ def _print_findings(file: str, findings: list[Finding]) -> None:
 
     for f in findings:
         where = f"第 {f.line} 行" if f.line else "全文"
-        console.print(f"{where}  {_SEVERITY[f.severity]}  {escape(f.message)}  [dim]({f.code})[/]")
+        console.print(f"{where}  {_SEVERITY[f.severity]}  {escape(f.message)}  [dim]({f.code})[/]", soft_wrap=True)
         if f.suggestion:
-            console.print(f"    [cyan]建议[/]：{escape(f.suggestion)}")
+            console.print(f"    [cyan]建议[/]：{escape(f.suggestion)}", soft_wrap=True)
     err_console().print(f"{file}：错误 {errors} 条，提示 {warnings} 条。")

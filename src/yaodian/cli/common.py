@@ -36,11 +36,15 @@ EncodingOpt = Annotated[
 ]
 AliasesOpt = Annotated[
     Path | None,
-    typer.Option("--aliases", help="科室别名表（TOML：规范名 = [其他写法, …]），用于合并同一科室的不同写法。"),
+    typer.Option(
+        "--aliases", help="科室别名表（TOML：规范名 = [其他写法, …]），用于合并同一科室的不同写法。"
+    ),
 ]
 StrictOpt = Annotated[bool, typer.Option("--strict", help="有解析提示（warnings）时以退出码 1 结束。")]
 ForceOpt = Annotated[bool, typer.Option("--force", "-f", help="覆盖已存在的输出文件。")]
-InputArg = Annotated[str, typer.Argument(help="通知文件（.txt/.docx/.pdf/.html/.doc），“-”表示标准输入。", show_default=False)]
+InputArg = Annotated[
+    str, typer.Argument(help="通知文件（.txt/.docx/.pdf/.html/.doc），“-”表示标准输入。", show_default=False)
+]
 
 
 def err_console() -> Console:

@@ -23,6 +23,7 @@ from yaodian.cli.common import (
     user_errors,
     write_stdout,
 )
+from yaodian.cli.export import FontsChoice, FontsOpt
 from yaodian.errors import UsageError
 
 if TYPE_CHECKING:
@@ -80,6 +81,7 @@ def diff(
     ] = False,
     encoding: EncodingOpt = None,
     aliases: AliasesOpt = None,
+    fonts: FontsOpt = FontsChoice.gb2312,
     force: ForceOpt = False,
 ) -> None:
     """对比两年的工作要点：逐条对齐，列出新增、删除、修改、合并、拆分、移动的条目，
@@ -108,12 +110,12 @@ def diff(
             load_notice(new, encoding=encoding, aliases=aliases),
             threshold=threshold,
         )
-        _emit(result, fmt, output, force=force)
+        _emit(result, fmt, output, fonts=fonts.value, force=force)
     if exit_code and result.differs:
         raise typer.Exit(1)
 
 
-def _emit(result: PlanDiff, fmt: DiffFormat, output: Path | None, *, force: bool) -> None:
+def _emit(result: PlanDiff, fmt: DiffFormat, output: Path | None, *, fonts: str, force: bool) -> None:
     if fmt is DiffFormat.table and output is None:
         _print_report(result, out_console())
         return
@@ -126,7 +128,7 @@ def _emit(result: PlanDiff, fmt: DiffFormat, output: Path | None, *, force: bool
         from yaodian.writers.diff_docx import write_diff_docx
 
         assert output is not None
-        write_diff_docx(result, output, force=force)
+        write_diff_docx(result, output, profile=fonts, force=force)
     else:
         from yaodian.writers.diff_text import diff_json, diff_markdown
 

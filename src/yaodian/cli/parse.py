@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from yaodian.model import Item, Notice
 
 
-class ParseFormat(str, Enum):
+class ParseFormat(StrEnum):
     table = "table"
     json = "json"
     md = "md"
@@ -90,7 +90,9 @@ def parse(
 
 def _report_warnings(notice: Notice, *, shown: bool) -> None:
     if notice.warnings and not shown:
-        err_console().print(f"[yellow]解析提示 {len(notice.warnings)} 条[/]（用 --format table 查看，--strict 视为错误）")
+        err_console().print(
+            f"[yellow]解析提示 {len(notice.warnings)} 条[/]（用 --format table 查看，--strict 视为错误）"
+        )
 
 
 def _offices_text(item: Item) -> str:
@@ -117,7 +119,10 @@ def _print_table(notice: Notice) -> None:
         ("成文日期", notice.date.isoformat() if notice.date else "—"),
         ("文号", notice.doc_number or "—"),
         ("来源", f"{notice.source.path}（{notice.source.format}，{notice.source.encoding or '—'}）"),
-        ("统计", f"{sum(1 for _ in notice.walk_sections())} 个部分，{len(notice.items)} 项条目，{len(notice.offices())} 个科室/单位"),
+        (
+            "统计",
+            f"{sum(1 for _ in notice.walk_sections())} 个部分，{len(notice.items)} 项条目，{len(notice.offices())} 个科室/单位",
+        ),
     ]
     for key, value in rows:
         head.add_row(key, escape(value))
@@ -126,7 +131,9 @@ def _print_table(notice: Notice) -> None:
 
     def add_items(branch: Tree, items: tuple[Item, ...]) -> None:
         for item in items:
-            branch.add(f"[cyan]{escape(item.marker or item.number)}[/] {escape(item.title)}  {_offices_text(item)}")
+            branch.add(
+                f"[cyan]{escape(item.marker or item.number)}[/] {escape(item.title)}  {_offices_text(item)}"
+            )
 
     add_items(tree, tuple(i for i in notice.items if not i.section))
 
@@ -134,7 +141,9 @@ def _print_table(notice: Notice) -> None:
         from yaodian.model import Section
 
         assert isinstance(section, Section)
-        lead = f"  [magenta]总牵头：{escape('、'.join(o.name for o in section.lead))}[/]" if section.lead else ""
+        lead = (
+            f"  [magenta]总牵头：{escape('、'.join(o.name for o in section.lead))}[/]" if section.lead else ""
+        )
         node = branch.add(f"[bold]{escape(section.marker + section.title)}[/]{lead}")
         add_items(node, section.items)
         for child in section.children:
@@ -153,7 +162,9 @@ def _print_table(notice: Notice) -> None:
 @app.command()
 def offices(
     file: InputArg,
-    fmt: Annotated[ParseFormat, typer.Option("--format", "-F", help="输出格式：table、json、md、csv。")] = ParseFormat.table,
+    fmt: Annotated[
+        ParseFormat, typer.Option("--format", "-F", help="输出格式：table、json、md、csv。")
+    ] = ParseFormat.table,
     encoding: EncodingOpt = None,
     aliases: AliasesOpt = None,
     strict: StrictOpt = False,
@@ -203,8 +214,15 @@ def offices(
         from rich.table import Table
 
         table = Table(title=f"{notice.title}：科室/单位任务统计（{len(summaries)} 个）", show_lines=False)
-        for col, justify in (("科室/单位", "left"), ("牵头", "right"), ("配合", "right"), ("合计", "right"),
-                             ("原文写法", "left"), ("牵头条目", "left"), ("配合条目", "left")):
+        for col, justify in (
+            ("科室/单位", "left"),
+            ("牵头", "right"),
+            ("配合", "right"),
+            ("合计", "right"),
+            ("原文写法", "left"),
+            ("牵头条目", "left"),
+            ("配合条目", "left"),
+        ):
             table.add_column(col, justify=justify)  # type: ignore[arg-type]
         for o in summaries:
             table.add_row(

@@ -1,8 +1,8 @@
 """Parsing: text → `Notice`. Pure functions; malformed input becomes warnings or `ParseError`.
 
-    lines  (lines.py)   whitespace folded, lost paragraph breaks split at numbering markers
-    header (header.py)  clutter, 文号, 主送, cover letter, issuers, date, plan title, preamble
-    body   (body.py)    the marker tree, sections, items and their clauses (clauses.py, table.py)
+lines  (lines.py)   whitespace folded, lost paragraph breaks split at numbering markers
+header (header.py)  clutter, 文号, 主送, cover letter, issuers, date, plan title, preamble
+body   (body.py)    the marker tree, sections, items and their clauses (clauses.py, table.py)
 """
 
 from __future__ import annotations
@@ -41,7 +41,11 @@ def parse_notice(
     built = assemble(body, aliases)
     if not built.items:
         guessed = source.encoding and "自动检测" in source.encoding
-        hint = f"文件编码是自动猜测的（{source.encoding}），如内容乱码请用 --encoding 指定编码；" if guessed else ""
+        hint = (
+            f"文件编码是自动猜测的（{source.encoding}），如内容乱码请用 --encoding 指定编码；"
+            if guessed
+            else ""
+        )
         raise ParseError(
             f"{name}：没有找到编号的工作任务条目（如“1.……”“（一）……”或任务表格）；"
             f"{hint}请确认这是一份工作要点通知，或检查编号格式。"
@@ -60,7 +64,9 @@ def parse_notice(
         first = warnings[0]
         more = f"（另有 {len(warnings) - 1} 条提示）" if len(warnings) > 1 else ""
         raise ParseError(f"{name}：第 {first.line} 行：{first.message}{more}；去掉 --strict 可照常输出。")
-    preamble = "\n".join(p for p in [*header.preamble, *(ln.text for ln in body.before), *built.preamble] if p)
+    preamble = "\n".join(
+        p for p in [*header.preamble, *(ln.text for ln in body.before), *built.preamble] if p
+    )
     return Notice(
         source=source,
         title=title,

@@ -17,13 +17,17 @@ from yaodian.parsing.markers import Marker
 from yaodian.parsing.table import Row, is_table_line, read_table
 
 # "分管省领导：某某" "责任领导：" "分 管 县领导：" (spaces inside the label are seen)
-LEADER_LINE = regex.compile(r"^(?:分\s*管|责\s*任|牵\s*头|包\s*保)?\s*(?:[省市县区]\s*)?(?:级\s*)?领\s*导\s*[:：]\s*(?P<v>.*)$")
+LEADER_LINE = regex.compile(
+    r"^(?:分\s*管|责\s*任|牵\s*头|包\s*保)?\s*(?:[省市县区]\s*)?(?:级\s*)?领\s*导\s*[:：]\s*(?P<v>.*)$"
+)
 # "完成时限：2024年6月底前" "时间节点：全年"
 DEADLINE_LINE = regex.compile(r"^(?:完\s*成\s*)?(?:时\s*限|时\s*间(?:节点)?|期\s*限)\s*[:：]\s*(?P<v>.*)$")
 # "附件" "附件1" "附件：…" — after the body, what follows is an appendix (often a table of the same tasks).
 APPENDIX = regex.compile(r"^附\s*件\s*\d*\s*[:：]?\s*$")
 # Sections that hold the preamble rather than tasks: "一、总体要求" "（一）指导思想"
-PREAMBLE_SECTION = regex.compile(r"^(?:总体要求|指导思想|基本原则|工作目标|主要目标|总体目标|总体思路|工作原则)[。.]?$")
+PREAMBLE_SECTION = regex.compile(
+    r"^(?:总体要求|指导思想|基本原则|工作目标|主要目标|总体目标|总体思路|工作原则)[。.]?$"
+)
 SENTENCE_END = regex.compile(r"[。！？!?]")
 CLAUSE_END = regex.compile(r"[，,；;：:]")
 NUMBER_PUNCT = regex.compile(r"[\s.．、]")
@@ -99,7 +103,9 @@ def build_tree(lines: Sequence[Line]) -> Body:
         if not stack:
             if clauses.is_label_line(line.text):
                 body.warnings.append(
-                    ParseWarning(line=line.no, code="detached-clause", message="责任单位行前面没有找到对应的条目")
+                    ParseWarning(
+                        line=line.no, code="detached-clause", message="责任单位行前面没有找到对应的条目"
+                    )
                 )
             body.before.append(line)
             continue
@@ -226,7 +232,8 @@ def _section(
     assert node.marker is not None
     number = node.marker.number
     my_path = (*path, number)
-    title, lead = node.head, ()
+    title = node.head
+    lead: tuple[OfficeRef, ...] = ()
     group = clauses.trailing_group(title)
     if group is not None and clauses.is_clause(group[1]):
         reading = clauses.read_clause(group[1])

@@ -149,7 +149,7 @@ def is_clause(content: str) -> bool:
     if LABEL.search(content):
         return True
     for sentence in split_top(content, "。"):
-        if not sentence or RULE_NOTE.search(sentence) and "、" not in sentence:
+        if not sentence or (RULE_NOTE.search(sentence) and "、" not in sentence):
             continue
         if ROLE_WORD.search(sentence):
             return True
@@ -178,7 +178,7 @@ def strip_alias(raw: str) -> tuple[str, str | None]:
 
 
 def _without_notes(content: str) -> str:
-    kept = []
+    kept: list[str] = []
     for sentence in split_top(content, "。"):
         if not sentence:
             continue
@@ -217,7 +217,9 @@ def read_clause(content: str, *, hint: str = "listed") -> ClauseReading:
             if LEAD_SUFFIX.search(sub):
                 sub, sub_hint = LEAD_SUFFIX.sub("", sub), "lead"
             elif SUPPORT_SUFFIX.search(sub):
-                bare_responsible = RESPONSIBLE.search(sub) and not SUPPORT_SUFFIX.sub("", sub).endswith("分工")
+                bare_responsible = RESPONSIBLE.search(sub) and not SUPPORT_SUFFIX.sub("", sub).endswith(
+                    "分工"
+                )
                 sub = SUPPORT_SUFFIX.sub("", sub)
                 sub_hint = "responsible" if bare_responsible else "support"
             for name in _entries(sub):
@@ -245,8 +247,11 @@ def _entries(text: str) -> list[str]:
     merged: list[str] = []
     pending: list[str] = []  # "甲、乙、丙出入境边防检查站": the short heads share the last suffix
     for frag in frags:
-        if merged and merged[-1].startswith("各") and not frag.startswith("各") and not STRONG_SUFFIX.search(
-            strip_alias(ET_CETERA.sub("", frag))[0]
+        if (
+            merged
+            and merged[-1].startswith("各")
+            and not frag.startswith("各")
+            and not STRONG_SUFFIX.search(strip_alias(ET_CETERA.sub("", frag))[0])
         ):
             merged[-1] = f"{merged[-1]}、{frag}"
             continue

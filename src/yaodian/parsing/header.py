@@ -25,12 +25,16 @@ DOC_NUMBER = regex.compile(r"[\p{Han}]{1,12}\s*[〔\[［【(（]\s*(?:19|20)\d{2
 # 《…》 or 〈…〉 naming the plan inside the notice title or the cover letter.
 QUOTED_TITLE = regex.compile(r"[《〈<]([^《》〈〉<>]{4,80})[》〉>]")
 NOTICE_TITLE = regex.compile(r"关于.{2,120}的(?:通知|函|意见)$|^.{2,80}的通知$")
-COVER = regex.compile(r"印发给你们|现将.{0,80}(?:印发|下发|转发)|现(?:予|将其)?印发|已经.{1,30}同意|经.{1,20}同意，?现")
+COVER = regex.compile(
+    r"印发给你们|现将.{0,80}(?:印发|下发|转发)|现(?:予|将其)?印发|已经.{1,30}同意|经.{1,20}同意，?现"
+)
 RECIPIENTS_END = regex.compile(r"[:：]$")
 ATTACHMENT = regex.compile(r"^附\s*件\s*\d*\s*[:：]?")
 PUBLIC_NOTE = regex.compile(r"^[(（【\[]?此件.{0,10}[)）】\]]?$")
 ARABIC_DATE = regex.compile(r"^((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$")
-CN_DATE = regex.compile(r"^([〇零一二三四五六七八九○Ｏ]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日$")
+CN_DATE = regex.compile(
+    r"^([〇零一二三四五六七八九○Ｏ]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日$"
+)
 # A date whose separators were lost on a web page: "2024327"
 MANGLED_DATE = regex.compile(r"^((?:19|20)\d{2})(\d{1,2})(\d{1,2})$")
 ORG_SUFFIX = regex.compile(
@@ -106,7 +110,9 @@ def _segments(lines: Sequence[Line]) -> list[_Seg]:
 
 def _split_spaces(text: str) -> list[str]:
     """Split at spaces outside brackets: a quoted title keeps its inner space."""
-    parts, depth, buf = [], 0, []
+    parts: list[str] = []
+    buf: list[str] = []
+    depth = 0
     for ch in text:
         if ch in "《〈<（(【[":
             depth += 1
@@ -158,7 +164,9 @@ def read_header(lines: Sequence[Line]) -> Header:
         head.quoted_titles.extend(QUOTED_TITLE.findall(text))
         if CLUTTER.search(text):
             kinds.append("clutter")
-        elif NOTICE_TITLE.search(text) and len(text) <= 140 and not COVER.search(text.split("关于")[0] or "-"):
+        elif (
+            NOTICE_TITLE.search(text) and len(text) <= 140 and not COVER.search(text.split("关于")[0] or "-")
+        ):
             kinds.append("notice_title")
             if head.notice_title is None:
                 head.notice_title = text[number.end() :].strip() if number else text
@@ -183,14 +191,21 @@ def read_header(lines: Sequence[Line]) -> Header:
     if cover_at >= 0 and date_at > cover_at:
         for k in range(cover_at + 1, date_at):
             text = segs[k].text
-            if kinds[k] == "other" and len(text) <= 40 and ORG_SUFFIX.search(text) and not TITLE_PUNCT.search(text):
+            if (
+                kinds[k] == "other"
+                and len(text) <= 40
+                and ORG_SUFFIX.search(text)
+                and not TITLE_PUNCT.search(text)
+            ):
                 head.issuers.append(text)
                 kinds[k] = "issuer"
     # Cover letter: from the recipients (or the cover body) to the date.
     first = next((k for k, kind in enumerate(kinds) if kind in ("recipients", "cover")), -1)
     if first >= 0:
         last = max(date_at, cover_at)
-        head.cover_lines = [s.text for k, s in enumerate(segs[first : last + 1], start=first) if kinds[k] != "clutter"]
+        head.cover_lines = [
+            s.text for k, s in enumerate(segs[first : last + 1], start=first) if kinds[k] != "clutter"
+        ]
     _title_and_preamble(head, segs, kinds)
     return head
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import regex
 
-from yaodian.parsing.markers import Marker, match_marker, marker_at
+from yaodian.parsing.markers import Marker, marker_at, match_marker
 
 # Indentation and padding characters seen in notices: ideographic space, NBSP, thin spaces.
 _SPACES = regex.compile(r"[\s\u3000\u00a0\u2000-\u200b\u202f\u205f\ufeff]+")
@@ -20,7 +20,9 @@ _RADICALS = regex.compile(r"[\u2e80-\u2eff\u2f00-\u2fdf]")
 # Where a numbering marker may start a new paragraph inside a line whose breaks were lost:
 # after a sentence end or a closing bracket (spaces allowed), or after a run of spaces.
 #   "…落地生根。 2.不断夯实…"   "…（省甲局牵头） （二）赋能…"   "…党的建设 1.深入学习…"
-_BREAK_BEFORE = regex.compile(r"(?<=[。；;！!？?)）〉】”\"]\s*|\S\s+)(?=[(（]?[0-9一二三四五六七八九十①-⑳]{1,3}[)）.．、])")
+_BREAK_BEFORE = regex.compile(
+    r"(?<=[。；;！!？?)）〉】”\"]\s*|\S\s+)(?=[(（]?[0-9一二三四五六七八九十①-⑳]{1,3}[)）.．、])"
+)
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,20 @@ import regex
 # Rank of each kind on the ladder; a lower rank holds the higher ones.
 RANK = {"cn": 1, "paren_cn": 2, "num": 3, "paren_num": 4, "circled": 5}
 
-_CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_DIGITS = {
+    "〇": 0,
+    "零": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
 _CN_UNITS = {"十": 10, "百": 100}
 
 # "一、" "十二、" (also "一." which some issuers type)

@@ -61,15 +61,27 @@ def _reader_for(suffix: str) -> Callable[[bytes, str], tuple[str, str]] | None:
 def format_of(name: str) -> str:
     """The input format a file name implies: txt, docx, pdf, html or doc."""
     suffix = Path(name).suffix.lower()
-    return {".docx": "docx", ".pdf": "pdf", ".html": "html", ".htm": "html", ".xhtml": "html",
-            ".shtml": "html", ".mhtml": "html", ".doc": "doc", ".wps": "doc", ".rtf": "doc",
-            ".odt": "doc"}.get(suffix, "txt")
+    return {
+        ".docx": "docx",
+        ".pdf": "pdf",
+        ".html": "html",
+        ".htm": "html",
+        ".xhtml": "html",
+        ".shtml": "html",
+        ".mhtml": "html",
+        ".doc": "doc",
+        ".wps": "doc",
+        ".rtf": "doc",
+        ".odt": "doc",
+    }.get(suffix, "txt")
 
 
 def read_bytes(data: bytes, name: str, *, encoding: str | None = None) -> Document:
     """Turn the bytes of one input into a `Document`; `name` is used in messages and the source."""
     if len(data) > MAX_INPUT_BYTES:
-        raise InputError(f"{name}：文件过大（{len(data) // 1024 // 1024} MB），不像是一份通知；请确认文件是否正确。")
+        raise InputError(
+            f"{name}：文件过大（{len(data) // 1024 // 1024} MB），不像是一份通知；请确认文件是否正确。"
+        )
     fmt = format_of(name)
     reader = _reader_for(Path(name).suffix) if fmt != "txt" else None
     if reader is None:
@@ -89,11 +101,15 @@ def read_path(path: str | Path, *, encoding: str | None = None) -> Document:
     if not p.exists():
         raise InputError(f"{name}：文件不存在；请检查路径是否写对。")
     if p.is_dir():
-        raise InputError(f"{name}：这是一个文件夹，不是文件；请给出通知文件的路径（批量处理文件夹请用 yaodian batch）。")
+        raise InputError(
+            f"{name}：这是一个文件夹，不是文件；请给出通知文件的路径（批量处理文件夹请用 yaodian batch）。"
+        )
     try:
         size = p.stat().st_size
         if size > MAX_INPUT_BYTES:
-            raise InputError(f"{name}：文件过大（{size // 1024 // 1024} MB），不像是一份通知；请确认文件是否正确。")
+            raise InputError(
+                f"{name}：文件过大（{size // 1024 // 1024} MB），不像是一份通知；请确认文件是否正确。"
+            )
         data = p.read_bytes()
     except PermissionError as exc:
         raise InputError(f"{name}：没有读取权限；请检查文件权限。") from exc

@@ -85,7 +85,9 @@ def decode_text(data: bytes, name: str, *, encoding: str | None = None) -> tuple
             try:
                 return _checked(data.decode(enc).lstrip("\ufeff"), name), enc
             except UnicodeDecodeError as exc:
-                raise DecodeError(f"{name}：文件以 {enc} 标记开头，但内容无法解码；请检查文件是否损坏。") from exc
+                raise DecodeError(
+                    f"{name}：文件以 {enc} 标记开头，但内容无法解码；请检查文件是否损坏。"
+                ) from exc
     if b"\x00" not in data:
         for enc in ("utf-8", "gb18030"):
             try:
@@ -116,5 +118,7 @@ def _detected(data: bytes, name: str) -> tuple[str, str]:
 
 def _checked(text: str, name: str) -> str:
     if _looks_binary(text):
-        raise InputError(f"{name}：内容含大量控制字符，不像是文本文件；请给出 .txt/.docx/.pdf/.html 格式的通知。")
+        raise InputError(
+            f"{name}：内容含大量控制字符，不像是文本文件；请给出 .txt/.docx/.pdf/.html 格式的通知。"
+        )
     return text

@@ -7,7 +7,19 @@ import io
 
 from yaodian.model import Notice
 
-HEADER = ["序号", "条目编号", "部分", "工作任务", "科室", "原文写法", "角色", "集体单位", "分管领导", "完成时限", "行号"]
+HEADER = [
+    "序号",
+    "条目编号",
+    "部分",
+    "工作任务",
+    "科室",
+    "原文写法",
+    "角色",
+    "集体单位",
+    "分管领导",
+    "完成时限",
+    "行号",
+]
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -25,7 +37,21 @@ def notice_csv(notice: Notice) -> str:
         section = " / ".join(notice.section_titles(item))
         rows = item.offices or ()
         if not rows:
-            out.writerow([item.ordinal, item.number, _cell(section), _cell(item.title), "", "", "", "", "", "", item.line])
+            out.writerow(
+                [
+                    item.ordinal,
+                    item.number,
+                    _cell(section),
+                    _cell(item.title),
+                    "",
+                    "",
+                    "",
+                    "",
+                    "",
+                    "",
+                    item.line,
+                ]
+            )
         for ref in rows:
             out.writerow(
                 [

@@ -1,0 +1,193 @@
+"""The year-over-year comparison as a Word report (年度对比.docx), GB/T 9704 layout.
+
+python-docx has no tracked-changes API, so a text diff is shown with run formatting: deleted
+text red and struck through, inserted text blue and underlined (the same marks as the workbook).
+Page, fonts, title and page numbers come from `docx_common`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from yaodian.analysis.diff import ItemChange, PlanDiff
+from yaodian.output import atomic_output, check_destination
+from yaodian.writers.diff_text import (
+    STATUS_LABEL,
+    SUMMARY_LABEL,
+    is_listed,
+    office_changes,
+    pair_label,
+    responsibility_notes,
+    section_path_text,
+    section_text,
+)
+from yaodian.writers.diff_xlsx import DELETE_COLOR, INSERT_COLOR
+from yaodian.writers.docx_common import (
+    DEFAULT_PROFILE,
+    FontProfile,
+    add_heading,
+    add_page_number_footer,
+    add_paragraph,
+    add_row,
+    add_subtitle,
+    add_table,
+    add_title,
+    new_document,
+    text,
+)
+
+if TYPE_CHECKING:
+    from docx.document import Document
+    from docx.text.paragraph import Paragraph
+
+    from yaodian.analysis.textdiff import TextOp
+
+_NUMERALS = "一二三四五六七八九十"
+OFFICE_HEADERS = ("科室", "原牵头", "原配合", "现牵头", "现配合", "新增任务", "减少任务")
+OFFICE_WIDTHS_MM = (34, 16, 16, 16, 16, 29, 29)  # 156 mm: the A4 type area between the margins
+
+
+def write_diff_docx(
+    diff: PlanDiff, path: str | Path, *, profile: str | FontProfile = DEFAULT_PROFILE, force: bool = False
+) -> Path:
+    """Write the comparison report to `path`, atomically."""
+    target = check_destination(path, force=force)
+    doc = build_diff_document(diff, profile=profile)
+    with atomic_output(target, force=force) as tmp:
+        doc.save(str(tmp))
+    return target
+
+
+def add_marked(doc: Document, ops: Sequence[TextOp]) -> Paragraph:
+    """A body paragraph holding a text diff: deletions red + strike, insertions blue + underline."""
+    from docx.shared import RGBColor
+
+    para = add_paragraph(doc, "")
+    for op in ops:
+        run = para.add_run(text(op.text))
+        if op.op == "delete":
+            run.font.strike = True
+            run.font.color.rgb = RGBColor.from_string(DELETE_COLOR)
+        elif op.op == "insert":
+            run.font.underline = True
+            run.font.color.rgb = RGBColor.from_string(INSERT_COLOR)
+    return para
+
+
+def build_diff_document(diff: PlanDiff, *, profile: str | FontProfile = DEFAULT_PROFILE) -> Document:
+    doc = new_document(profile)
+    add_page_number_footer(doc)
+    add_title(doc, "工作要点年度对比")
+    add_subtitle(doc, f"《{diff.old.title}》→《{diff.new.title}》")
+    add_paragraph(
+        doc,
+        f"旧：{diff.old.path}（{diff.old.items} 条）；新：{diff.new.path}（{diff.new.items} 条）；"
+        f"相似度阈值 {diff.threshold:g}。删除的文字以红色删除线标示，新增的文字以蓝色下划线标示。",
+    )
+    chapters = _Chapters(doc)
+
+    chapters.next("概要")
+    if not diff.differs:
+        add_paragraph(doc, "两份工作要点内容相同。")
+        return doc
+    counts = [f"{SUMMARY_LABEL[k]} {v}" for k, v in diff.summary().items() if v]
+    add_paragraph(doc, "；".join(counts) + "。")
+
+    if diff.header:
+        chapters.next("文头变化")
+        for h in diff.header:
+            add_paragraph(doc, f"{h.label}：{h.old or '无'} → {h.new or '无'}")
+
+    sections = [s for s in diff.sections if s.status != "same" or s.renumbered]
+    if sections:
+        chapters.next("部分变化")
+        for s in sections:
+            old = section_text(s.old_number, s.old_title, s.level)
+            new = section_text(s.new_number, s.new_title, s.level)
+            line = {
+                "added": f"新增：{new}",
+                "removed": f"删除：{old}",
+                "renamed": f"更名：{old} → {new}",
+            }.get(s.status, f"重新编号：{old} → {new}")
+            add_paragraph(doc, line)
+
+    if diff.renamed_offices:
+        chapters.next("科室更名")
+        for a, b in diff.renamed_offices:
+            add_paragraph(doc, f"{a} → {b}")
+
+    listed = [c for c in diff.items if is_listed(c)]
+    if listed:
+        chapters.next("条目变化")
+        for k, change in enumerate(listed, start=1):
+            _item(doc, k, change)
+
+    renumbered = [c for c in diff.items if c.renumbered and not is_listed(c)]
+    if renumbered:
+        chapters.next("仅重新编号")
+        add_paragraph(doc, "、".join(f"{c.old[0]}→{c.new[0]}" for c in renumbered) + "。")
+
+    offices = office_changes(diff)
+    if offices:
+        chapters.next("科室任务变化")
+        table = add_table(doc, OFFICE_HEADERS, OFFICE_WIDTHS_MM)
+        for o in offices:
+            name = o.name + (f"（原{o.old_name}）" if o.old_name else "")
+            values = [
+                name,
+                str(o.old_lead),
+                str(o.old_support),
+                str(o.new_lead),
+                str(o.new_support),
+                "、".join(o.gained),
+                "、".join(o.lost),
+            ]
+            add_row(table, values, OFFICE_WIDTHS_MM, centred=(1, 2, 3, 4))
+    return doc
+
+
+class _Chapters:
+    """Level-1 headings numbered 一、二、… in the order they are written."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.count = 0
+
+    def next(self, title: str) -> None:
+        numeral = _NUMERALS[self.count] if self.count < len(_NUMERALS) else str(self.count + 1)
+        self.count += 1
+        add_heading(self.doc, f"{numeral}、{title}", level=1)
+
+
+def _item(doc: Document, k: int, change: ItemChange) -> None:
+    add_heading(doc, f"（{k}）{STATUS_LABEL[change.status]} {pair_label(change)}：{change.title}", level=2)
+    facts: list[str] = []
+    if change.status not in ("added", "removed"):
+        facts.append(f"相似度 {change.similarity:.2f}")
+    if change.moved:
+        facts.append("顺序调整")
+    if change.section_changed:
+        facts.append(
+            f"所在部分：{section_path_text(change.old_sections)} → {section_path_text(change.new_sections)}"
+        )
+    elif change.status == "added":
+        facts.append(f"所在部分：{section_path_text(change.new_sections)}")
+    elif change.status == "removed":
+        facts.append(f"所在部分：{section_path_text(change.old_sections)}")
+    facts += responsibility_notes(change)
+    if change.status == "added":
+        facts.append(f"责任科室：{'、'.join(change.offices_new) or '无'}")
+    elif change.status == "removed":
+        facts.append(f"责任科室：{'、'.join(change.offices_old) or '无'}")
+    if facts:
+        add_paragraph(doc, "；".join(facts) + "。")
+    from yaodian.analysis.textdiff import TextOp
+
+    if change.status == "added":
+        add_marked(doc, [TextOp(op="insert", text=change.new_text)])
+    elif change.status == "removed":
+        add_marked(doc, [TextOp(op="delete", text=change.old_text)])
+    elif change.text_diff:
+        add_marked(doc, change.text_diff)

@@ -1,0 +1,251 @@
+"""`yaodian matrix`, `sheets` and `tasks` in-process (CliRunner), outputs re-opened."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import docx
+import openpyxl
+import pytest
+from conftest import GOLDEN
+from typer.testing import CliRunner
+
+from yaodian.cli import app
+
+runner = CliRunner()
+
+
+def invoke(*args: str | Path) -> tuple[int, str, str]:
+    result = runner.invoke(app, [str(a) for a in args])
+    return result.exit_code, result.stdout, result.stderr
+
+
+# --- matrix -------------------------------------------------------------------------------------
+
+
+def test_matrix_writes_workbook(tmp_path: Path, sample_path: Path) -> None:
+    out = tmp_path / "矩阵.xlsx"
+    code, stdout, stderr = invoke("matrix", sample_path, "-o", out)
+    assert code == 0, stderr
+    assert stdout == ""
+    assert "35 项条目 × 25 个科室" in stderr
+    wb = openpyxl.load_workbook(out)
+    assert wb.sheetnames == ["责任矩阵", "任务清单", "科室统计", "说明"]
+    assert wb["任务清单"].max_row == 36
+
+
+def test_matrix_existing_file_checked_before_reading(tmp_path: Path) -> None:
+    out = tmp_path / "m.xlsx"
+    out.write_bytes(b"old")
+    # The input does not exist: the output check must fail first, before any parsing.
+    code, _, stderr = invoke("matrix", tmp_path / "missing.txt", "-o", out)
+    assert code == 1
+    assert "--force" in stderr and "missing.txt" not in stderr
+    assert out.read_bytes() == b"old"
+
+
+def test_matrix_force_replaces(tmp_path: Path, sample_path: Path) -> None:
+    out = tmp_path / "m.xlsx"
+    out.write_bytes(b"old")
+    code, _, stderr = invoke("matrix", sample_path, "-o", out, "--force")
+    assert code == 0, stderr
+    assert openpyxl.load_workbook(out).sheetnames[0] == "责任矩阵"
+
+
+@pytest.mark.parametrize("where", ["missing-folder", "folder-in-place"])
+def test_matrix_unwritable_destination(tmp_path: Path, sample_path: Path, where: str) -> None:
+    if where == "missing-folder":
+        out = tmp_path / "nope" / "m.xlsx"
+    else:
+        out = tmp_path / "m.xlsx"
+        out.mkdir()
+    code, _, stderr = invoke("matrix", sample_path, "-o", out)
+    assert code == 1
+    assert stderr.startswith("yaodian：错误：")
+    assert ("不存在" in stderr) if where == "missing-folder" else ("文件夹" in stderr)
+    assert "Traceback" not in stderr
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0, reason="root may write anywhere")
+def test_matrix_read_only_folder(tmp_path: Path, sample_path: Path) -> None:
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    folder.chmod(0o500)
+    try:
+        code, _, stderr = invoke("matrix", sample_path, "-o", folder / "m.xlsx")
+    finally:
+        folder.chmod(0o700)
+    assert code == 1
+    assert "权限" in stderr
+
+
+def test_matrix_needs_output(sample_path: Path) -> None:
+    code, _, _ = invoke("matrix", sample_path)
+    assert code == 2
+
+
+# --- sheets -------------------------------------------------------------------------------------
+
+
+def test_sheets_all_offices(tmp_path: Path, sample_path: Path) -> None:
+    out = tmp_path / "sheets"
+    code, _, stderr = invoke("sheets", sample_path, "-o", out)
+    assert code == 0, stderr
+    files = sorted(out.glob("*.docx"))
+    assert len(files) == 25
+    rows = docx.Document(str(out / "基教科.docx")).tables[0].rows
+    assert len(rows) == 20  # header + 19 tasks
+
+
+def test_sheets_some_offices_windows_fonts(tmp_path: Path, sample_path: Path) -> None:
+    code, _, stderr = invoke(
+        "sheets", sample_path, "-o", tmp_path, "--office", "基教科", "--office", "办公室", "--fonts", "windows"
+    )
+    assert code == 0, stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["办公室.docx", "基教科.docx"]
+    styles = zipfile.ZipFile(tmp_path / "基教科.docx").read("word/styles.xml").decode()
+    assert 'w:eastAsia="仿宋"' in styles
+    assert "仿宋_GB2312" not in styles
+
+
+def test_sheets_single_file(tmp_path: Path, sample_path: Path) -> None:
+    out = tmp_path / "全部.docx"
+    code, _, stderr = invoke("sheets", sample_path, "-o", out, "--single")
+    assert code == 0, stderr
+    doc = docx.Document(str(out))
+    assert len(doc.tables) == 25
+    assert len(doc.sections) == 25
+
+
+def test_sheets_existing_file_stops_everything(tmp_path: Path, sample_path: Path) -> None:
+    (tmp_path / "办公室.docx").write_bytes(b"old")
+    code, _, stderr = invoke("sheets", sample_path, "-o", tmp_path)
+    assert code == 1
+    assert "--force" in stderr
+    assert [p.name for p in tmp_path.iterdir()] == ["办公室.docx"]
+
+
+def test_sheets_unknown_office(tmp_path: Path, sample_path: Path) -> None:
+    code, _, stderr = invoke("sheets", sample_path, "-o", tmp_path, "--office", "基础教育")
+    assert code == 1
+    assert "基础教育" in stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_sheets_output_is_a_file(tmp_path: Path, sample_path: Path) -> None:
+    (tmp_path / "x").write_text("file")
+    code, _, stderr = invoke("sheets", sample_path, "-o", tmp_path / "x")
+    assert code == 1
+    assert "同名文件" in stderr
+
+
+def test_sheets_bad_font_profile(tmp_path: Path, sample_path: Path) -> None:
+    code, _, _ = invoke("sheets", sample_path, "-o", tmp_path, "--fonts", "linux")
+    assert code == 2
+
+
+# --- tasks --------------------------------------------------------------------------------------
+
+
+def test_tasks_table_on_stdout(sample_path: Path) -> None:
+    code, stdout, stderr = invoke("tasks", sample_path, "--office", "基教科")
+    assert code == 0, stderr
+    assert "基教科2024年工作任务清单（牵头 7 项，配合 12 项）" in stdout
+    assert "深化招生考试改革" in stdout
+
+
+def test_tasks_markdown_matches_golden(sample_path: Path) -> None:
+    code, stdout, _ = invoke("tasks", sample_path, "--office", "基教科", "--format", "md")
+    assert code == 0
+    assert stdout == (GOLDEN / "tasks-sample-jijiaoke.md").read_text(encoding="utf-8")
+
+
+def test_tasks_json_all_offices(sample_path: Path) -> None:
+    code, stdout, _ = invoke("tasks", sample_path, "-F", "json")
+    assert code == 0
+    data = json.loads(stdout)
+    assert len(data["offices"]) == 25
+    jjk = next(o for o in data["offices"] if o["name"] == "基教科")
+    assert (len(jjk["lead"]), len(jjk["support"])) == (7, 12)
+
+
+def test_tasks_role_filter(sample_path: Path) -> None:
+    code, stdout, _ = invoke("tasks", sample_path, "--office", "基教科", "--role", "support", "-F", "json")
+    assert code == 0
+    (office,) = json.loads(stdout)["offices"]
+    assert office["lead"] == []
+    assert len(office["support"]) == 12
+
+
+def test_tasks_csv_file_has_bom(tmp_path: Path, sample_path: Path) -> None:
+    out = tmp_path / "t.csv"
+    code, _, stderr = invoke("tasks", sample_path, "--office", "基教科", "-o", out)
+    assert code == 0, stderr
+    raw = out.read_bytes()
+    assert raw.startswith("\ufeff".encode())
+    rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
+    assert len(rows) == 20
+    assert [r[1] for r in rows[1:]] == ["牵头"] * 7 + ["配合"] * 12
+
+
+def test_tasks_xlsx(tmp_path: Path, sample_path: Path) -> None:
+    out = tmp_path / "t.xlsx"
+    code, _, stderr = invoke("tasks", sample_path, "-F", "xlsx", "-o", out)
+    assert code == 0, stderr
+    wb = openpyxl.load_workbook(out)
+    assert wb.sheetnames[0] == "全部任务"
+    assert len(wb.sheetnames) == 26
+    ws = wb["基教科"]
+    assert ws.max_row == 20
+    assert [ws.cell(row=r, column=2).value for r in range(2, 21)] == ["牵头"] * 7 + ["配合"] * 12
+
+
+def test_tasks_docx(tmp_path: Path, sample_path: Path) -> None:
+    out = tmp_path / "t.docx"
+    code, _, stderr = invoke("tasks", sample_path, "--office", "基教科", "-o", out)
+    assert code == 0, stderr
+    table = docx.Document(str(out)).tables[0]
+    assert len(table.rows) == 20
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "docx"])
+def test_tasks_binary_formats_need_output(sample_path: Path, fmt: str) -> None:
+    code, stdout, stderr = invoke("tasks", sample_path, "--format", fmt)
+    assert code == 2
+    assert stdout == ""
+    assert "-o" in stderr
+
+
+def test_tasks_table_to_file_is_usage_error(tmp_path: Path, sample_path: Path) -> None:
+    code, _, _ = invoke("tasks", sample_path, "--format", "table", "-o", tmp_path / "t.txt")
+    assert code == 2
+
+
+def test_tasks_unknown_office_lists_close_names(sample_path: Path) -> None:
+    code, stdout, stderr = invoke("tasks", sample_path, "--office", "基教")
+    assert code == 1
+    assert stdout == ""
+    assert "基教" in stderr and "基教科" in stderr
+
+
+def test_commands_have_help() -> None:
+    for command in ("matrix", "sheets", "tasks"):
+        code, stdout, _ = invoke(command, "--help")
+        assert code == 0
+        assert "示例" in stdout
+
+
+def test_heavy_libraries_not_imported_at_startup() -> None:
+    code = (
+        "import sys, yaodian.cli; "
+        "print(sorted(m for m in ('openpyxl', 'docx', 'lxml') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
