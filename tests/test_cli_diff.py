@@ -115,3 +115,42 @@ def test_help_is_chinese() -> None:
     result = run("diff", "--help")
     assert result.exit_code == 0
     assert "对比两年的工作要点" in result.stdout and "--exit-code" in result.stdout
+
+
+def test_txt_against_docx_in_another_clause_style(fixtures_dir: Path, tmp_path: Path) -> None:
+    # Last year a .txt with (责任科室：…) clauses, this year a .docx with 责任单位： lines.
+    import docx
+
+    new_docx = tmp_path / "2024.docx"
+    document = docx.Document()
+    for line in (fixtures_dir / "diff" / "new.txt").read_text(encoding="utf-8").splitlines():
+        document.add_paragraph(line)
+    document.save(str(new_docx))
+    old = str(fixtures_dir / "diff" / "old.txt")
+    from_docx = json.loads(run("diff", old, str(new_docx), "-F", "json").stdout)
+    from_txt = json.loads(run("diff", old, str(fixtures_dir / "diff" / "new.txt"), "-F", "json").stdout)
+    assert from_docx["new"]["format"] == "docx"
+    assert from_docx["items"] == from_txt["items"]
+    assert from_docx["renamed_offices"] == [["市场推广科", "文旅营销科"]]
+    assert [(i["status"], i["old"], i["new"]) for i in from_docx["items"] if i["status"] == "merged"] == [
+        ("merged", ["7", "8"], ["7"])
+    ]
+
+
+def test_xlsx_and_docx_outputs(pair: tuple[str, str], tmp_path: Path) -> None:
+    import docx
+    from openpyxl import load_workbook
+
+    xlsx = tmp_path / "对比.xlsx"
+    result = run("diff", *pair, "-o", str(xlsx))
+    assert result.exit_code == 0, result.stderr
+    assert load_workbook(xlsx).sheetnames == ["概要", "条目对比", "科室变化"]
+    report = tmp_path / "对比.docx"
+    result = run("diff", *pair, "-F", "docx", "-o", str(report), "--fonts", "windows", "--exit-code")
+    assert result.exit_code == 1  # written, and the plans differ
+    document = docx.Document(str(report))
+    assert document.paragraphs[0].text == "工作要点年度对比"
+    east_asia = document.styles["Normal"].element.rPr.rFonts.get(
+        "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}eastAsia"
+    )
+    assert east_asia == "仿宋"

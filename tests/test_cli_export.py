@@ -14,9 +14,9 @@ from pathlib import Path
 import docx
 import openpyxl
 import pytest
-from conftest import GOLDEN
 from typer.testing import CliRunner
 
+from conftest import GOLDEN
 from yaodian.cli import app
 
 runner = CliRunner()
@@ -106,7 +106,16 @@ def test_sheets_all_offices(tmp_path: Path, sample_path: Path) -> None:
 
 def test_sheets_some_offices_windows_fonts(tmp_path: Path, sample_path: Path) -> None:
     code, _, stderr = invoke(
-        "sheets", sample_path, "-o", tmp_path, "--office", "基教科", "--office", "办公室", "--fonts", "windows"
+        "sheets",
+        sample_path,
+        "-o",
+        tmp_path,
+        "--office",
+        "基教科",
+        "--office",
+        "办公室",
+        "--fonts",
+        "windows",
     )
     assert code == 0, stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ["办公室.docx", "基教科.docx"]
@@ -244,8 +253,7 @@ def test_commands_have_help() -> None:
 
 def test_heavy_libraries_not_imported_at_startup() -> None:
     code = (
-        "import sys, yaodian.cli; "
-        "print(sorted(m for m in ('openpyxl', 'docx', 'lxml') if m in sys.modules))"
+        "import sys, yaodian.cli; print(sorted(m for m in ('openpyxl', 'docx', 'lxml') if m in sys.modules))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"

@@ -12,8 +12,8 @@ import io
 import json
 
 import pytest
-from conftest import GOLDEN, check_golden
 
+from conftest import GOLDEN, check_golden
 from yaodian.analysis.assignments import (
     UnknownOfficeError,
     item_body,
@@ -81,7 +81,14 @@ def make_notice(
             items.append(item)
             sec_items.append(item)
         sections.append(
-            Section(level=1, number=number, index=s_index, marker=f"{number}、", title=s_title, items=tuple(sec_items))
+            Section(
+                level=1,
+                number=number,
+                index=s_index,
+                marker=f"{number}、",
+                title=s_title,
+                items=tuple(sec_items),
+            )
         )
     return Notice(
         source=Source(path=path),
@@ -191,7 +198,9 @@ def test_markdown_escapes_pipes_and_newlines() -> None:
 
 
 def test_json_shape() -> None:
-    data = json.loads(task_writers.render_json(make_notice(), office_tasks(make_notice(), offices=["基建办"])))
+    data = json.loads(
+        task_writers.render_json(make_notice(), office_tasks(make_notice(), offices=["基建办"]))
+    )
     assert data["notice"]["title"] == "某市教育局2024年工作要点"
     assert data["notice"]["date"] == "2024-02-05"
     (office,) = data["offices"]
@@ -221,14 +230,18 @@ def test_csv_rows_and_formula_guard() -> None:
 
 def test_markdown_golden(update_golden: bool) -> None:
     notice = make_notice()
-    check_golden(GOLDEN / "tasks-made-up.md", task_writers.render_markdown(notice, office_tasks(notice)), update_golden)
+    check_golden(
+        GOLDEN / "tasks-made-up.md", task_writers.render_markdown(notice, office_tasks(notice)), update_golden
+    )
 
 
 def test_sample_jijiaoke_golden(sample_notice: Notice, update_golden: bool) -> None:
     lists = office_tasks(sample_notice, offices=["基教科"])
     (jjk,) = lists
     assert (len(jjk.lead), len(jjk.support)) == (7, 12)
-    check_golden(GOLDEN / "tasks-sample-jijiaoke.md", task_writers.render_markdown(sample_notice, lists), update_golden)
+    check_golden(
+        GOLDEN / "tasks-sample-jijiaoke.md", task_writers.render_markdown(sample_notice, lists), update_golden
+    )
 
 
 def test_sample_every_office_matches_offices(sample_notice: Notice) -> None:
@@ -238,4 +251,3 @@ def test_sample_every_office_matches_offices(sample_notice: Notice) -> None:
         assert summary.name == tl.name
         assert [t.item.ordinal for t in tl.lead] == list(summary.lead)
         assert [t.item.ordinal for t in tl.support] == list(summary.support)
-

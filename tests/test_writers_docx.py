@@ -10,9 +10,9 @@ from pathlib import Path
 import docx
 import pytest
 from lxml import etree
+
 from test_tasks import make_notice
 from test_writers_xlsx import LONG_SLASH_NAME
-
 from yaodian.errors import OutputError, UsageError
 from yaodian.model import Notice
 from yaodian.writers.docx_common import font_profile, new_document
@@ -85,7 +85,12 @@ def test_new_document_page(tmp_path: Path, landscape: bool, size: tuple[int, int
     assert (int(pg_sz.get(_w("w"))), int(pg_sz.get(_w("h")))) == size
     mar = sect.find("w:pgMar", NS)
     # 37/35/28/26 mm in twips (1 mm = 56.69 twips), as python-docx rounds them
-    assert [round(int(mar.get(_w(k))) / 56.6929) for k in ("top", "bottom", "left", "right")] == [37, 35, 28, 26]
+    assert [round(int(mar.get(_w(k))) / 56.6929) for k in ("top", "bottom", "left", "right")] == [
+        37,
+        35,
+        28,
+        26,
+    ]
 
 
 def test_styles_have_east_asian_fonts_and_no_theme(tmp_path: Path) -> None:
@@ -118,7 +123,9 @@ def test_styles_have_east_asian_fonts_and_no_theme(tmp_path: Path) -> None:
     assert sizes == {"Normal": "32", "DocTitle": "44", "TableText": "24", "Footer": "28"}
 
 
-@pytest.mark.parametrize(("profile", "body", "title"), [("windows", "仿宋", "宋体"), ("mac", "STFangsong", "Songti SC")])
+@pytest.mark.parametrize(
+    ("profile", "body", "title"), [("windows", "仿宋", "宋体"), ("mac", "STFangsong", "Songti SC")]
+)
 def test_other_profiles_in_saved_styles(tmp_path: Path, profile: str, body: str, title: str) -> None:
     path = tmp_path / "s.docx"
     new_document(profile).save(str(path))
@@ -136,7 +143,13 @@ def _rows(table: docx.table.Table) -> list[list[str]]:
 
 def test_one_file_per_office(tmp_path: Path) -> None:
     paths = write_sheets(make_notice(), tmp_path / "sheets")
-    assert [p.name for p in paths] == ["财务科.docx", "人事科.docx", "办公室.docx", "基建办.docx", "各区教育局.docx"]
+    assert [p.name for p in paths] == [
+        "财务科.docx",
+        "人事科.docx",
+        "办公室.docx",
+        "基建办.docx",
+        "各区教育局.docx",
+    ]
     assert sorted(p.name for p in (tmp_path / "sheets").iterdir()) == sorted(p.name for p in paths)
 
 
@@ -153,7 +166,16 @@ def test_sheet_content(tmp_path: Path) -> None:
     assert rows[0] == list(HEADERS)
     assert rows[1:] == [
         ["1", "推进校舍改造（第3条）", "完成十所学校的屋面翻新。", "牵头", "基建办、各区教育局", "", "", ""],
-        ["2", "优化考核办法（第2条）", "把考核结果与评优挂钩。", "配合", "办公室（牵头）、人事科", "", "", ""],
+        [
+            "2",
+            "优化考核办法（第2条）",
+            "把考核结果与评优挂钩。",
+            "配合",
+            "办公室（牵头）、人事科",
+            "",
+            "",
+            "",
+        ],
         ["3", "完善装备配置（第4条）", "为实验室补齐器材。", "配合", "基建办（牵头）", "2024年6月底", "", ""],
     ]
 
@@ -170,10 +192,16 @@ def test_sheet_xml_fonts_page_and_footer(tmp_path: Path) -> None:
         assert rfonts is not None and rfonts.get(_w("eastAsia")), style_id
         assert rfonts.get(_w("eastAsiaTheme")) is None
     table_style = document.find(".//w:tblPr/w:tblStyle", NS).get(_w("val"))
-    assert styles.find(f"w:style[@w:styleId='{table_style}']/w:rPr/w:rFonts", NS).get(_w("eastAsia")) == "仿宋"
+    assert (
+        styles.find(f"w:style[@w:styleId='{table_style}']/w:rPr/w:rFonts", NS).get(_w("eastAsia")) == "仿宋"
+    )
     sect = document.find(".//w:body/w:sectPr", NS)
     pg_sz = sect.find("w:pgSz", NS)
-    assert (pg_sz.get(_w("w")), pg_sz.get(_w("h")), pg_sz.get(_w("orient"))) == ("16838", "11906", "landscape")
+    assert (pg_sz.get(_w("w")), pg_sz.get(_w("h")), pg_sz.get(_w("orient"))) == (
+        "16838",
+        "11906",
+        "landscape",
+    )
     # header row repeats on every page
     assert document.find(".//w:tr/w:trPr/w:tblHeader", NS) is not None
     # odd footer right, even footer left, both "— PAGE —"
@@ -197,7 +225,9 @@ def test_single_document_sections(tmp_path: Path) -> None:
     assert len(doc.sections) == 5
     assert len(doc.tables) == 5
     titles = [p.text for p in doc.paragraphs if p.style.name == "DocTitle"]
-    assert titles == [f"{n}2024年工作任务清单" for n in ("财务科", "人事科", "办公室", "基建办", "各区教育局")]
+    assert titles == [
+        f"{n}2024年工作任务清单" for n in ("财务科", "人事科", "办公室", "基建办", "各区教育局")
+    ]
     starts = [s._sectPr.find(_w("pgNumType")) for s in doc.sections]
     assert starts[0] is None
     assert all(s is not None and s.get(_w("start")) == "1" for s in starts[1:])
@@ -276,7 +306,16 @@ def test_libreoffice_converts_sheet(tmp_path: Path) -> None:
     (path,) = write_sheets(make_notice(), tmp_path / "all.docx", single=True)
     profile = (tmp_path / "lo-profile").as_uri()
     proc = subprocess.run(
-        [soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(path)],
+        [
+            soffice,
+            f"-env:UserInstallation={profile}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(path),
+        ],
         capture_output=True,
         text=True,
         timeout=120,

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from test_tasks import make_notice
 
+from test_tasks import make_notice
 from yaodian.errors import OutputError
 from yaodian.model import Notice
 from yaodian.writers.xlsx_common import (
@@ -23,13 +23,20 @@ from yaodian.writers.xlsx_common import (
 )
 from yaodian.writers.xlsx_matrix import write_matrix
 
-LONG_SLASH_NAME = "市某某某某委员会/办公室下属某某某某某某某某某某某某某某某某某某某某某某综合科"  # 40 characters
+LONG_SLASH_NAME = (
+    "市某某某某委员会/办公室下属某某某某某某某某某某某某某某某某某某某某某某综合科"  # 40 characters
+)
 HOSTILE_PLAN = [
     (
         "一",
         "危险文本\x07测试",
         [
-            ("=cmd|' /C calc'!A0", "正文里有响铃\x07和𠀀字，还有\ufffe非字符。", "=cmd|' /C calc'!A0、@SUM(1)", None),
+            (
+                "=cmd|' /C calc'!A0",
+                "正文里有响铃\x07和𠀀字，还有\ufffe非字符。",
+                "=cmd|' /C calc'!A0、@SUM(1)",
+                None,
+            ),
             ("-1+2", "+号开头。", f"{LONG_SLASH_NAME}、@SUM(1)", "=NOW()"),
         ],
     )
@@ -147,7 +154,17 @@ def test_matrix_sheets_and_layout(tmp_path: Path) -> None:
     ws = wb["责任矩阵"]
     assert ws["A1"].value == "某市教育局2024年工作要点（2024年2月5日） 责任矩阵"
     header = [c.value for c in ws[3]]
-    assert header == ["序号", "工作任务", "牵头", "财务科", "人事科", "办公室", "基建办", "各区教育局", "科室数"]
+    assert header == [
+        "序号",
+        "工作任务",
+        "牵头",
+        "财务科",
+        "人事科",
+        "办公室",
+        "基建办",
+        "各区教育局",
+        "科室数",
+    ]
     rows = [[c.value for c in r] for r in ws.iter_rows(min_row=4)]
     assert rows[0][:2] == [None, "一、加强队伍建设"]
     assert rows[1] == ["1", "健全培训制度", "人事科", None, "●", "○", None, None, 2]
@@ -304,7 +321,16 @@ def test_libreoffice_opens_matrix(tmp_path: Path) -> None:
     path = write_matrix(make_notice(HOSTILE_PLAN), tmp_path / "matrix.xlsx")
     profile = (tmp_path / "lo-profile").as_uri()
     proc = subprocess.run(
-        [soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(path)],
+        [
+            soffice,
+            f"-env:UserInstallation={profile}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(path),
+        ],
         capture_output=True,
         text=True,
         timeout=120,

@@ -58,6 +58,19 @@ _HEADER_FIELDS: tuple[tuple[str, str], ...] = (
 
 
 @dataclass(frozen=True, kw_only=True)
+class ItemPart:
+    """One of the items on one side of an aligned group (对比条目): number, title, offices."""
+
+    number: str
+    title: str
+    lead: tuple[str, ...]
+    offices: tuple[str, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"number": self.number, "title": self.title, "lead": list(self.lead), "offices": list(self.offices)}
+
+
+@dataclass(frozen=True, kw_only=True)
 class RoleChange:
     """An office whose role in an item changed (角色调整): lead ↔ support."""
 
@@ -107,6 +120,8 @@ class ItemChange:
     offices_removed: tuple[str, ...] = ()
     role_changes: tuple[RoleChange, ...] = ()
     fields: tuple[FieldChange, ...] = ()
+    old_parts: tuple[ItemPart, ...] = ()
+    new_parts: tuple[ItemPart, ...] = ()
 
     @property
     def text_changed(self) -> bool:
@@ -168,6 +183,7 @@ class ItemChange:
             "offices_removed": list(self.offices_removed),
             "role_changes": [{"office": r.office, "old": r.old, "new": r.new} for r in self.role_changes],
             "fields": [{"field": f.field, "label": f.label, "old": f.old, "new": f.new} for f in self.fields],
+            "parts": {"old": [p.to_dict() for p in self.old_parts], "new": [p.to_dict() for p in self.new_parts]},
         }
 
 
@@ -572,7 +588,7 @@ def _detect_renames(a: Sequence[Item], b: Sequence[Item], groups: list[_Group]) 
         likeness = fuzz.ratio(x, y)
         # Most of the places of both names must coincide; a single coincidence is a rename only
         # when the names look alike (otherwise it is one office dropped and another added).
-        if n * 2 >= seen_a[x] and n * 2 >= seen_b[y] and (n >= 2 or likeness >= 50):
+        if n * 2 >= seen_a[x] and n * 2 >= seen_b[y] and (n >= 2 or likeness >= 40):
             candidates.append((n, likeness, x, y))
     renames: list[tuple[str, str]] = []
     used_a: set[str] = set()
@@ -637,25 +653,31 @@ def _office_deltas(
 # Sections
 
 
+_Path = tuple[int, ...]  # a section's position: index among the top sections, then among children
+
+
 class _SectionIndex:
-    """A notice's sections by path (tuple of numbers) and each item's innermost section path."""
+    """A notice's sections by position path and each item's innermost section path.
+
+    Positions, not printed numbers: a (mis-numbered) plan may print the same number twice.
+    """
 
     def __init__(self, notice: Notice) -> None:
-        self.sections: list[tuple[tuple[str, ...], Section]] = []
-        self.inner: dict[int, tuple[str, ...]] = {}
-        self.by_path: dict[tuple[str, ...], Section] = {}
+        self.sections: list[tuple[_Path, Section]] = []
+        self.inner: dict[int, _Path] = {}
+        self.by_path: dict[_Path, Section] = {}
 
-        def walk(sec: Section, parent: tuple[str, ...]) -> None:
-            path = (*parent, sec.number)
+        def walk(sec: Section, parent: _Path, position: int) -> None:
+            path = (*parent, position)
             self.sections.append((path, sec))
             self.by_path[path] = sec
             for item in sec.items:
                 self.inner[item.ordinal] = path
-            for child in sec.children:
-                walk(child, path)
+            for k, child in enumerate(sec.children):
+                walk(child, path, k)
 
-        for sec in notice.sections:
-            walk(sec, ())
+        for k, sec in enumerate(notice.sections):
+            walk(sec, (), k)
 
     def titles(self, item: Item) -> tuple[str, ...]:
         path = self.inner.get(item.ordinal, ())
@@ -674,13 +696,13 @@ def _align_sections(
     a: Sequence[Item],
     b: Sequence[Item],
     threshold: float,
-) -> tuple[list[SectionChange], dict[tuple[str, ...], tuple[str, ...]]]:
+) -> tuple[list[SectionChange], dict[_Path, _Path]]:
     from rapidfuzz import fuzz
 
     # Votes: aligned items that sit in section P last year and in section Q this year.
-    votes: Counter[tuple[tuple[str, ...], tuple[str, ...]]] = Counter()
-    size_a: Counter[tuple[str, ...]] = Counter()
-    size_b: Counter[tuple[str, ...]] = Counter()
+    votes: Counter[tuple[_Path, _Path]] = Counter()
+    size_a: Counter[_Path] = Counter()
+    size_b: Counter[_Path] = Counter()
     for items, index, size in ((a, old, size_a), (b, new, size_b)):
         for item in items:
             path = index.inner.get(item.ordinal, ())
@@ -703,9 +725,9 @@ def _align_sections(
             if same_title or likeness >= threshold * 100 or share >= 0.5:
                 candidates.append((same_title, likeness / 100 + share, pa, pb, likeness))
     candidates.sort(key=lambda c: (len(c[2]), not c[0], -c[1], c[2], c[3]))
-    mapping: dict[tuple[str, ...], tuple[str, ...]] = {}
-    used_b: set[tuple[str, ...]] = set()
-    likeness_of: dict[tuple[str, ...], float] = {}
+    mapping: dict[_Path, _Path] = {}
+    used_b: set[_Path] = set()
+    likeness_of: dict[_Path, float] = {}
     for _same, _strength, pa, pb, likeness in candidates:
         # A child can only map under its parent's counterpart, so nested sections stay nested.
         if pa in mapping or pb in used_b or (len(pa) > 1 and mapping.get(pa[:-1]) != pb[:-1]):
@@ -770,7 +792,7 @@ def _item_change(
     rename: dict[str, str],
     sec_old: _SectionIndex,
     sec_new: _SectionIndex,
-    section_map: dict[tuple[str, ...], tuple[str, ...]],
+    section_map: dict[_Path, _Path],
 ) -> ItemChange:
     olds = [a[i] for i in g.olds]
     news = [b[j] for j in g.news]
@@ -795,6 +817,8 @@ def _item_change(
         lead_new=tuple(n for n, r in roles_b.items() if r == LEAD),
         offices_old=tuple(roles_a),
         offices_new=tuple(roles_b),
+        old_parts=tuple(_part(i, rename) for i in olds),
+        new_parts=tuple(_part(j, None) for j in news),
     )
     if not news:
         return replace(base, status="removed", offices_removed=tuple(roles_a))
@@ -836,6 +860,16 @@ def _item_change(
         offices_removed=removed,
         role_changes=role_changes,
         fields=tuple(fields),
+    )
+
+
+def _part(item: Item, rename: dict[str, str] | None) -> ItemPart:
+    roles = _roles([item], rename)
+    return ItemPart(
+        number=item.number,
+        title=item.title,
+        lead=tuple(n for n, r in roles.items() if r == LEAD),
+        offices=tuple(roles),
     )
 
 
@@ -881,6 +915,7 @@ __all__ = [
     "FieldChange",
     "HeaderChange",
     "ItemChange",
+    "ItemPart",
     "OfficeDelta",
     "PlanDiff",
     "PlanInfo",

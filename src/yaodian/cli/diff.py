@@ -257,7 +257,7 @@ def _print_report(result: PlanDiff, console: Console) -> None:
 def _print_item(change: ItemChange, console: Console, label: str) -> None:
     from rich.markup import escape
 
-    from yaodian.writers.diff_text import pair_label, responsibility_notes, section_path_text
+    from yaodian.writers.diff_text import pair_label, parts_notes, responsibility_notes, section_path_text
 
     head = f"[{_STATUS_STYLE[change.status]}]{label}[/] {escape(pair_label(change))}  {escape(change.title)}"
     if change.status not in ("added", "removed"):
@@ -270,7 +270,7 @@ def _print_item(change: ItemChange, console: Console, label: str) -> None:
             f"    部分：{escape(section_path_text(change.old_sections))} → "
             f"{escape(section_path_text(change.new_sections))}"
         )
-    for note in responsibility_notes(change):
+    for note in [*parts_notes(change), *responsibility_notes(change)]:
         console.print(f"    {escape(note)}")
     if change.status == "added":
         console.print(f"    责任科室：{escape('、'.join(change.offices_new) or '无')}")

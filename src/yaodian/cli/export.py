@@ -7,7 +7,7 @@ by the writers, inside the functions that write.
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -33,18 +33,18 @@ if TYPE_CHECKING:
     from yaodian.model import Notice
 
 
-class FontsChoice(str, Enum):
+class FontsChoice(StrEnum):
     gb2312 = "gb2312"
     windows = "windows"
     mac = "mac"
 
 
-class RoleChoice(str, Enum):
+class RoleChoice(StrEnum):
     lead = "lead"
     support = "support"
 
 
-class TasksFormat(str, Enum):
+class TasksFormat(StrEnum):
     table = "table"
     md = "md"
     json = "json"
@@ -107,7 +107,9 @@ def sheets(
     file: InputArg,
     output: Annotated[
         Path,
-        typer.Option("--output", "-o", help="输出文件夹（--single 时也可给出 .docx 文件名）。", show_default=False),
+        typer.Option(
+            "--output", "-o", help="输出文件夹（--single 时也可给出 .docx 文件名）。", show_default=False
+        ),
     ],
     office: Annotated[
         list[str] | None, typer.Option("--office", help="只生成这个科室（可重复给出）；默认全部科室。")
@@ -169,7 +171,11 @@ def tasks(
     """
     with user_errors():
         if fmt is None:
-            fmt = TasksFormat.table if output is None else _SUFFIX_FORMAT.get(output.suffix.lower(), TasksFormat.md)
+            fmt = (
+                TasksFormat.table
+                if output is None
+                else _SUFFIX_FORMAT.get(output.suffix.lower(), TasksFormat.md)
+            )
         if fmt in (TasksFormat.xlsx, TasksFormat.docx) and output is None:
             raise usage(f"--format {fmt.value} 须用 -o 指定输出文件，例如 -o 任务清单.{fmt.value}。")
         if fmt is TasksFormat.table and output is not None:
@@ -187,7 +193,13 @@ def tasks(
 
 
 def _emit(
-    notice: Notice, lists: tuple[OfficeTasks, ...], fmt: TasksFormat, output: Path | None, *, fonts: str, force: bool
+    notice: Notice,
+    lists: tuple[OfficeTasks, ...],
+    fmt: TasksFormat,
+    output: Path | None,
+    *,
+    fonts: str,
+    force: bool,
 ) -> None:
     from yaodian.writers import tasks as render
 

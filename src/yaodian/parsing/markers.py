@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import regex
 
 # Rank of each kind on the ladder; a lower rank holds the higher ones.
-RANK = {"cn": 1, "paren_cn": 2, "num": 3, "paren_num": 4, "circled": 5}
+RANK = {"part": 0, "cn": 1, "paren_cn": 2, "num": 3, "paren_num": 4, "circled": 5}
 
 _CN_DIGITS = {
     "〇": 0,
@@ -25,6 +25,8 @@ _CN_DIGITS = {
 }
 _CN_UNITS = {"十": 10, "百": 100}
 
+# "第一部分" "第二章": a level above 一、 in some long plans
+_PART = regex.compile(r"第([一二三四五六七八九十]{1,3})(?:部分|章|篇)[、：:.．\s]*")
 # "一、" "十二、" (also "一." which some issuers type)
 _CN = regex.compile(r"([一二三四五六七八九十百〇零]{1,4})\s*[、.．]")
 # "（一）" "(十二)"
@@ -55,6 +57,7 @@ class Marker:
     @property
     def printed(self) -> str:
         return {
+            "part": f"第{self.number}部分",
             "cn": f"{self.number}、",
             "paren_cn": f"（{self.number}）",
             "num": f"{self.number}.",
@@ -85,12 +88,15 @@ def cn_to_int(text: str) -> int:
 
 def marker_at(line: str, pos: int = 0, *, mid_line: bool = False) -> Marker | None:
     """The marker starting at `pos`, if any. In mid-line, decimals never count as markers."""
+    m = _PART.match(line, pos)
+    if m:
+        return Marker("part", m.group(1), cn_to_int(m.group(1)), m.end())
     m = _PAREN_CN.match(line, pos)
     if m:
         return Marker("paren_cn", m.group(1), cn_to_int(m.group(1)), m.end())
     m = _PAREN_NUM.match(line, pos)
     if m:
-        return Marker("paren_num", m.group(1), int(m.group(1)), m.end())
+        return Marker("paren_num", str(int(m.group(1))), int(m.group(1)), m.end())
     m = _CN.match(line, pos)
     if m:
         return Marker("cn", m.group(1), cn_to_int(m.group(1)), m.end())
@@ -103,7 +109,7 @@ def marker_at(line: str, pos: int = 0, *, mid_line: bool = False) -> Marker | No
         if decimal_like and mid_line:
             return None
         # "1、2、3" and "2024." are not markers; neither are years "2024.3".
-        return Marker("num", m.group(1), int(m.group(1)), m.end(), needs_sequence=decimal_like)
+        return Marker("num", str(int(m.group(1))), int(m.group(1)), m.end(), needs_sequence=decimal_like)
     m = _CIRCLED.match(line, pos)
     if m:
         return Marker("circled", m.group(1), ord(m.group(1)) - ord("①") + 1, m.end())

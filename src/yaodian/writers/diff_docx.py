@@ -19,6 +19,7 @@ from yaodian.writers.diff_text import (
     is_listed,
     office_changes,
     pair_label,
+    parts_notes,
     responsibility_notes,
     section_path_text,
     section_text,
@@ -176,6 +177,7 @@ def _item(doc: Document, k: int, change: ItemChange) -> None:
         facts.append(f"所在部分：{section_path_text(change.new_sections)}")
     elif change.status == "removed":
         facts.append(f"所在部分：{section_path_text(change.old_sections)}")
+    facts += parts_notes(change)
     facts += responsibility_notes(change)
     if change.status == "added":
         facts.append(f"责任科室：{'、'.join(change.offices_new) or '无'}")

@@ -98,6 +98,18 @@ def responsibility_notes(change: ItemChange) -> list[str]:
     return notes
 
 
+def parts_notes(change: ItemChange) -> list[str]:
+    """For merged and split items, one line per item on each side: `原第21条：标题（牵头：人事科）`."""
+    if change.status not in ("merged", "split"):
+        return []
+    notes: list[str] = []
+    for prefix, parts in (("原", change.old_parts), ("现", change.new_parts)):
+        for part in parts:
+            lead = f"（牵头：{'、'.join(part.lead)}）" if part.lead else ""
+            notes.append(f"{prefix}第{part.number}条：{part.title}{lead}")
+    return notes
+
+
 def kinds_text(change: ItemChange) -> str:
     return "、".join(KIND_LABEL.get(k, k) for k in change.kinds)
 
@@ -232,6 +244,7 @@ def _item_block(change: ItemChange) -> list[str]:
         lines.append(f"- 部分：{_md(section_path_text(change.new_sections))}")
     elif change.status == "removed":
         lines.append(f"- 部分：{_md(section_path_text(change.old_sections))}")
+    lines += [f"- {_md(n)}" for n in parts_notes(change)]
     lines += [f"- {_md(n)}" for n in responsibility_notes(change)]
     if change.status == "added":
         lines.append(f"- 责任科室：{_md('、'.join(change.offices_new) or '无')}")

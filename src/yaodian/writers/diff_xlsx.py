@@ -11,6 +11,7 @@ Every string goes through `xlsx_common` (`put`, `clean_text`), rich-text pieces 
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -26,7 +27,7 @@ from yaodian.writers.diff_text import (
     section_path_text,
     section_text,
 )
-from yaodian.writers.xlsx_common import clean_text, column_width, put
+from yaodian.writers.xlsx_common import clean_text, column_width, display_width, put
 
 if TYPE_CHECKING:
     from openpyxl import Workbook
@@ -63,7 +64,19 @@ ITEM_COLUMNS: tuple[tuple[str, float], ...] = (
     ("减少科室", 16),
     ("角色调整", 20),
 )
-OFFICE_COLUMNS = ("科室", "原名称", "原牵头", "原配合", "原合计", "现牵头", "现配合", "现合计", "增减", "新增任务", "减少任务")
+OFFICE_COLUMNS = (
+    "科室",
+    "原名称",
+    "原牵头",
+    "原配合",
+    "原合计",
+    "现牵头",
+    "现配合",
+    "现合计",
+    "增减",
+    "新增任务",
+    "减少任务",
+)
 
 
 def write_diff_xlsx(diff: PlanDiff, path: str | Path, *, force: bool = False) -> Path:
@@ -245,15 +258,40 @@ def _items_sheet(ws: Worksheet, diff: PlanDiff) -> None:
         put(ws, r, 10, "、".join(change.lead_old), alignment=wrap)
         put(ws, r, 11, "、".join(change.lead_new), alignment=wrap)
         put(ws, r, 12, "、".join(change.offices_added) if change.status != "added" else "", alignment=wrap)
-        put(ws, r, 13, "、".join(change.offices_removed) if change.status != "removed" else "", alignment=wrap)
+        put(
+            ws, r, 13, "、".join(change.offices_removed) if change.status != "removed" else "", alignment=wrap
+        )
         roles = "；".join(f"{x.office} {ROLE_LABEL[x.old]}→{ROLE_LABEL[x.new]}" for x in change.role_changes)
         put(ws, r, 14, roles, alignment=wrap)
     for col, (_head, width) in enumerate(ITEM_COLUMNS, start=1):
         ws.column_dimensions[get_column_letter(col)].width = width
+    _fit_row_heights(ws, first=3, widths=[w for _, w in ITEM_COLUMNS])
     last = 2 + len(diff.items)
     ws.freeze_panes = "D3"
     ws.auto_filter.ref = f"A2:{get_column_letter(len(ITEM_COLUMNS))}{max(last, 2)}"
     _print_setup(ws, title_rows="2:2")
+
+
+LINE_HEIGHT_PT = 15  # one line of 11 pt CJK text
+
+
+def _fit_row_heights(ws: Worksheet, *, first: int, widths: Sequence[float]) -> None:
+    """Set each row's height to fit its wrapped text.
+
+    Neither openpyxl nor LibreOffice sizes rows on opening (Excel does only sometimes): without
+    this a long item shows as one cut-off line on screen and in print.
+    """
+    for row in ws.iter_rows(min_row=first):
+        lines = 1
+        for cell, width in zip(row, widths, strict=False):
+            value = cell.value
+            if value is None:
+                continue
+            usable = max(1.0, width - 1)
+            for part in str(value).split("\n"):
+                lines_here = math.ceil(display_width(part) / usable) if part else 1
+                lines = max(lines, lines_here)
+        ws.row_dimensions[row[0].row].height = lines * LINE_HEIGHT_PT
 
 
 def _offices_sheet(ws: Worksheet, diff: PlanDiff) -> None:
@@ -284,7 +322,9 @@ def _offices_sheet(ws: Worksheet, diff: PlanDiff) -> None:
             put(ws, r, col, value, **style)
     names = [o.name for o in diff.offices] + [OFFICE_COLUMNS[0]]
     ws.column_dimensions["A"].width = column_width(names, minimum=10, maximum=30)
-    ws.column_dimensions["B"].width = column_width([o.old_name or "" for o in diff.offices] + ["原名称"], minimum=10)
+    ws.column_dimensions["B"].width = column_width(
+        [o.old_name or "" for o in diff.offices] + ["原名称"], minimum=10
+    )
     for col in range(3, 10):
         ws.column_dimensions[get_column_letter(col)].width = 8
     ws.column_dimensions["J"].width = 24

@@ -50,7 +50,9 @@ class FontProfile:
 
 FONT_PROFILES: dict[str, FontProfile] = {
     # Government PCs: the fonts GB/T 9704 names.
-    "gb2312": FontProfile(name="gb2312", title="方正小标宋简体", body="仿宋_GB2312", kai="楷体_GB2312", hei="黑体", song="宋体"),
+    "gb2312": FontProfile(
+        name="gb2312", title="方正小标宋简体", body="仿宋_GB2312", kai="楷体_GB2312", hei="黑体", song="宋体"
+    ),
     # A plain Windows install (no 方正 fonts): 宋体 stands in for 小标宋.
     "windows": FontProfile(name="windows", title="宋体", body="仿宋", kai="楷体", hei="黑体", song="宋体"),
     "mac": FontProfile(
@@ -86,12 +88,26 @@ def text(value: str) -> str:
     return strip_xml_illegal(value)
 
 
-def new_document(profile: str | FontProfile = DEFAULT_PROFILE, *, landscape: bool = False) -> Document:
+def new_document(
+    profile: str | FontProfile = DEFAULT_PROFILE, *, landscape: bool = False, title: str = ""
+) -> Document:
     """A blank document: A4 (portrait or landscape), GB/T 9704 margins, the styles above."""
+    import datetime as dt
+
     import docx
+
+    from yaodian import __version__
 
     fonts = font_profile(profile)
     doc = docx.Document()
+    # The template's properties say "python-docx", 2013; say what made this file, and when.
+    props = doc.core_properties
+    now = dt.datetime.now(dt.UTC).replace(microsecond=0)
+    props.author = props.last_modified_by = f"yaodian {__version__}"
+    props.comments = ""
+    props.title = text(title)
+    props.created = props.modified = now
+    props.revision = 1
     _trim_template(doc)
     _strip_theme_fonts(doc)
     _set_doc_defaults(doc, fonts)
@@ -253,11 +269,52 @@ def _para_style(
 
 def _define_styles(doc: Document, fonts: FontProfile) -> None:
     latin = fonts.latin
-    _para_style(doc, "Normal", east_asia=fonts.body, latin=latin, size=BODY_PT, line_exact=BODY_LINE_PT, first_indent_chars=2)
-    _para_style(doc, "DocTitle", east_asia=fonts.title, latin=latin, size=TITLE_PT, centred=True, line_exact=35, after=14)
-    _para_style(doc, "DocSubtitle", east_asia=fonts.kai, latin=latin, size=BODY_PT, centred=True, line_exact=BODY_LINE_PT)
-    _para_style(doc, "DocHeading1", east_asia=fonts.hei, latin=latin, size=BODY_PT, line_exact=BODY_LINE_PT, first_indent_chars=2)
-    _para_style(doc, "DocHeading2", east_asia=fonts.kai, latin=latin, size=BODY_PT, line_exact=BODY_LINE_PT, first_indent_chars=2)
+    _para_style(
+        doc,
+        "Normal",
+        east_asia=fonts.body,
+        latin=latin,
+        size=BODY_PT,
+        line_exact=BODY_LINE_PT,
+        first_indent_chars=2,
+    )
+    _para_style(
+        doc,
+        "DocTitle",
+        east_asia=fonts.title,
+        latin=latin,
+        size=TITLE_PT,
+        centred=True,
+        line_exact=35,
+        after=14,
+    )
+    _para_style(
+        doc,
+        "DocSubtitle",
+        east_asia=fonts.kai,
+        latin=latin,
+        size=BODY_PT,
+        centred=True,
+        line_exact=BODY_LINE_PT,
+    )
+    _para_style(
+        doc,
+        "DocHeading1",
+        east_asia=fonts.hei,
+        latin=latin,
+        size=BODY_PT,
+        line_exact=BODY_LINE_PT,
+        first_indent_chars=2,
+    )
+    _para_style(
+        doc,
+        "DocHeading2",
+        east_asia=fonts.kai,
+        latin=latin,
+        size=BODY_PT,
+        line_exact=BODY_LINE_PT,
+        first_indent_chars=2,
+    )
     _para_style(doc, "TableText", east_asia=fonts.body, latin=latin, size=TABLE_PT, left=True)
     _para_style(doc, "TableHead", east_asia=fonts.hei, latin=latin, size=TABLE_PT, centred=True)
     _para_style(doc, "Footer", east_asia=fonts.song, latin=latin, size=FOOTER_PT, left=True)
@@ -343,7 +400,18 @@ def restart_page_numbers(section: DocxSection, start: int = 1) -> None:
     if pg is None:
         pg = sect_pr.makeelement(qn("w:pgNumType"), {})
         # Schema order: pgNumType comes before cols, docGrid and the rest.
-        later = ("w:cols", "w:formProt", "w:vAlign", "w:noEndnote", "w:titlePg", "w:textDirection", "w:bidi", "w:rtlGutter", "w:docGrid", "w:printerSettings")
+        later = (
+            "w:cols",
+            "w:formProt",
+            "w:vAlign",
+            "w:noEndnote",
+            "w:titlePg",
+            "w:textDirection",
+            "w:bidi",
+            "w:rtlGutter",
+            "w:docGrid",
+            "w:printerSettings",
+        )
         successor = next((c for c in sect_pr if c.tag in {qn(t) for t in later}), None)
         if successor is None:
             sect_pr.append(pg)
@@ -412,7 +480,7 @@ def add_table(doc: Document, headers: Sequence[str], widths_mm: Sequence[float])
     """A bordered table with a header row that repeats on every page; columns in millimetres."""
     from docx.shared import Mm
 
-    table = doc.add_table(rows=0, cols=len(headers))
+    table: Table = doc.add_table(rows=0, cols=len(headers))
     table._tbl.tblPr.style = "TableGrid"
     table.autofit = False  # python-docx writes w:tblLayout type="fixed"
     for k, width in enumerate(widths_mm):
@@ -425,7 +493,9 @@ def add_table(doc: Document, headers: Sequence[str], widths_mm: Sequence[float])
     return table
 
 
-def add_row(table: Table, values: Sequence[str], widths_mm: Sequence[float], *, centred: Sequence[int] = ()) -> None:
+def add_row(
+    table: Table, values: Sequence[str], widths_mm: Sequence[float], *, centred: Sequence[int] = ()
+) -> None:
     """Append a row of plain text cells (column indexes in `centred` are centred).
 
     Built as XML in one go: going through python-docx cell by cell costs ~3 ms a cell.
@@ -437,7 +507,9 @@ def add_row(table: Table, values: Sequence[str], widths_mm: Sequence[float], *, 
     table._tbl.append(_row_xml(cells, header=False))
 
 
-def set_cell_text(cell: _Cell, value: str, *, head_row: bool = False, centred: bool = False, bold: bool = False) -> None:
+def set_cell_text(
+    cell: _Cell, value: str, *, head_row: bool = False, centred: bool = False, bold: bool = False
+) -> None:
     """Replace a cell's text with `value` (lines become paragraphs) in TableText / TableHead."""
     from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
     from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -483,7 +555,9 @@ def shade_cell(cell: _Cell, fill: str) -> None:
     shd.set(qn("w:color"), "auto")
     shd.set(qn("w:fill"), fill)
     # Schema order inside w:tcPr: shd comes before these.
-    later = {qn(t) for t in ("w:noWrap", "w:tcMar", "w:textDirection", "w:tcFitText", "w:vAlign", "w:hideMark")}
+    later = {
+        qn(t) for t in ("w:noWrap", "w:tcMar", "w:textDirection", "w:tcFitText", "w:vAlign", "w:hideMark")
+    }
     successor = next((c for c in tc_pr if c.tag in later), None)
     if successor is None:
         tc_pr.append(shd)
@@ -526,9 +600,9 @@ class DocumentFactory:
     def save(self, path: str | Path) -> None:
         import zipfile
 
-        from lxml import etree
+        from docx.opc.oxml import serialize_part_xml
 
-        xml = etree.tostring(self.doc.element, encoding="UTF-8", standalone=True)
+        xml = serialize_part_xml(self.doc.element)
         with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
             for info, data in self._parts:
                 z.writestr(info, xml if info.filename == "word/document.xml" else data)

@@ -122,14 +122,16 @@ def write_sheets(
             try:
                 folder.mkdir()
             except OSError as exc:
-                raise OutputError(f"{folder}：无法创建文件夹（{exc.strerror or exc}）；请检查输出位置。") from exc
+                raise OutputError(
+                    f"{folder}：无法创建文件夹（{exc.strerror or exc}）；请检查输出位置。"
+                ) from exc
     for path, _ in plan:
         check_destination(path, force=force)
     if single:
-        (path, lists), = plan
+        ((path, lists),) = plan
         return [write_sheet_document(notice, lists, path, profile=profile, force=force)]
     # One office a file: styles, page and footer are built once and shared (DocumentFactory).
-    factory = DocumentFactory(_template(profile))
+    factory = DocumentFactory(_template(profile, f"{notice.title} 科室工作任务清单"))
     written: list[Path] = []
     for path, lists in plan:
         doc = factory.new()
@@ -161,7 +163,7 @@ def build_sheet_document(
 ) -> Document:
     from docx.enum.section import WD_SECTION
 
-    doc = _template(profile)
+    doc = _template(profile, f"{notice.title} 科室工作任务清单")
     for k, tl in enumerate(lists):
         if k:
             section = doc.add_section(WD_SECTION.NEW_PAGE)
@@ -173,8 +175,8 @@ def build_sheet_document(
     return doc
 
 
-def _template(profile: str | FontProfile) -> Document:
-    doc = new_document(profile, landscape=True)
+def _template(profile: str | FontProfile, title: str) -> Document:
+    doc = new_document(profile, landscape=True, title=title)
     add_page_number_footer(doc)
     return doc
 

@@ -19,7 +19,18 @@ from yaodian.output import atomic_output, check_destination
 from yaodian.writers.xlsx_common import csv_safe
 
 ROLE_LABEL = {"lead": "牵头", "support": "配合"}
-CSV_HEADER = ["科室", "角色", "条目序号", "部分", "工作任务", "具体内容", "牵头科室", "协同科室", "分管领导", "完成时限"]
+CSV_HEADER = [
+    "科室",
+    "角色",
+    "条目序号",
+    "部分",
+    "工作任务",
+    "具体内容",
+    "牵头科室",
+    "协同科室",
+    "分管领导",
+    "完成时限",
+]
 
 
 def plan_year(notice: Notice) -> int | None:
@@ -59,7 +70,9 @@ def render_markdown(notice: Notice, lists: Sequence[OfficeTasks]) -> str:
         out += _md_office(lists[0], level=2)
     else:
         year = plan_year(notice)
-        out += [f"# {_md_cell(notice.title)} 各科室任务清单" if year else f"# {_md_cell(notice.title)} 任务清单"]
+        out += [
+            f"# {_md_cell(notice.title)} 各科室任务清单" if year else f"# {_md_cell(notice.title)} 任务清单"
+        ]
         out += ["", basis, ""]
         for tl in lists:
             out += [f"## {_md_cell(tl.name)}（牵头 {len(tl.lead)} 项，配合 {len(tl.support)} 项）", ""]
@@ -76,7 +89,10 @@ def _md_office(tl: OfficeTasks, *, level: int) -> list[str]:
         if not tasks:
             continue
         out += [f"{hashes} {label}（{len(tasks)} 项）", ""]
-        out += ["| 序号 | 条目 | 工作任务 | 具体内容 | 协同科室 | 完成时限 |", "| --- | --- | --- | --- | --- | --- |"]
+        out += [
+            "| 序号 | 条目 | 工作任务 | 具体内容 | 协同科室 | 完成时限 |",
+            "| --- | --- | --- | --- | --- | --- |",
+        ]
         for task in tasks:
             k += 1
             item = task.item
@@ -170,7 +186,9 @@ def render_csv(notice: Notice, lists: Sequence[OfficeTasks]) -> str:
 # --- xlsx ---------------------------------------------------------------------------------------
 
 
-def write_tasks_xlsx(notice: Notice, lists: Sequence[OfficeTasks], path: str | Path, *, force: bool = False) -> Path:
+def write_tasks_xlsx(
+    notice: Notice, lists: Sequence[OfficeTasks], path: str | Path, *, force: bool = False
+) -> Path:
     """A workbook: every task on one filterable sheet, then one sheet per office."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font

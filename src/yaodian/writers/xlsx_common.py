@@ -13,6 +13,7 @@ openpyxl is imported inside the functions that need it: this module is imported 
 from __future__ import annotations
 
 import copy
+import math
 import unicodedata
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
@@ -80,7 +81,9 @@ class CellStyle:
         self._workbook, self._array = workbook, copy.copy(cell._style)
 
 
-def put(ws: Worksheet, row: int, column: int, value: object, style: CellStyle | None = None, **attrs: Any) -> Cell:
+def put(
+    ws: Worksheet, row: int, column: int, value: object, style: CellStyle | None = None, **attrs: Any
+) -> Cell:
     """Write one cell through the sanitiser; strings never become formulas. Returns the cell."""
     cell = ws.cell(row=row, column=column)
     if style is not None:
@@ -101,7 +104,9 @@ def put(ws: Worksheet, row: int, column: int, value: object, style: CellStyle | 
 
 def safe_sheet_name(name: str, taken: Iterable[str] = ()) -> str:
     """A valid, unique sheet name: no `\\ / ? * [ ] :`, no edge apostrophes, ≤ 31 characters."""
-    text = _SHEET_FORBIDDEN.sub("_", clean_text(name)).replace("\n", " ").replace("\r", " ").replace("\t", " ")
+    text = (
+        _SHEET_FORBIDDEN.sub("_", clean_text(name)).replace("\n", " ").replace("\r", " ").replace("\t", " ")
+    )
     text = text.strip().strip("'").strip() or "Sheet"
     if text.casefold() == "history":  # reserved by Excel
         text = "History_"
@@ -129,3 +134,19 @@ def column_width(texts: Iterable[str], *, minimum: float = 4, maximum: float = 6
     """A column width that fits the widest line of `texts`, clamped to [minimum, maximum]."""
     widest = max((display_width(line) for t in texts for line in t.splitlines() or [""]), default=0)
     return max(minimum, min(maximum, widest + pad))
+
+
+def wrapped_lines(text: str, width: float) -> int:
+    """How many lines `text` takes when wrapped in a column `width` characters wide."""
+    usable = max(1.0, width - 1)
+    return sum(max(1, math.ceil(display_width(line) / usable)) for line in text.splitlines() or [""])
+
+
+def row_height(cells: Iterable[tuple[str, float]], *, line_pt: float = 14.5, minimum: float = 15) -> float:
+    """A row height (points) for wrapped `(text, column width)` cells.
+
+    Set explicitly because neither Excel nor LibreOffice re-measures wrapped rows when it opens
+    a file: without it a long task shows as one cut-off line.
+    """
+    lines = max((wrapped_lines(t, w) for t, w in cells), default=1)
+    return max(minimum, round(lines * line_pt + 3, 1))

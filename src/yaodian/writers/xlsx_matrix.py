@@ -18,7 +18,14 @@ from typing import TYPE_CHECKING
 from yaodian.analysis.assignments import Matrix, item_body, responsibility_matrix, section_label
 from yaodian.model import LEAD, SUPPORT, Notice
 from yaodian.output import atomic_output, check_destination
-from yaodian.writers.xlsx_common import CellStyle, column_width, display_width, put, safe_sheet_name
+from yaodian.writers.xlsx_common import (
+    CellStyle,
+    column_width,
+    display_width,
+    put,
+    row_height,
+    safe_sheet_name,
+)
 
 if TYPE_CHECKING:
     from openpyxl import Workbook
@@ -101,7 +108,9 @@ def _matrix_sheet(ws: Worksheet, notice: Notice, matrix: Matrix) -> None:
     total_fill = PatternFill("solid", fgColor=TOTAL_FILL)
     # Resolved once each (see CellStyle): the matrix of a 500-item plan has 16 000 cells.
     section_cell = CellStyle(fill=section_fill, border=border)
-    section_title = CellStyle(font=bold, fill=section_fill, border=border, alignment=Alignment(vertical="center"))
+    section_title = CellStyle(
+        font=bold, fill=section_fill, border=border, alignment=Alignment(vertical="center")
+    )
     number_cell = CellStyle(alignment=centre, border=border)
     text_cell = CellStyle(alignment=wrap, border=border)
     lead_cell = CellStyle(fill=lead_fill, alignment=centre, border=border)
@@ -141,10 +150,11 @@ def _matrix_sheet(ws: Worksheet, notice: Notice, matrix: Matrix) -> None:
             alignment=vertical if office_head else centre,
         )
     longest = max((len(o.name) for o in matrix.offices), default=2)
-    ws.row_dimensions[HEADER_ROW].height = max(30, min(300, 14 * longest + 8))
+    ws.row_dimensions[HEADER_ROW].height = max(30, min(400, 16 * longest + 12))
 
     row = HEADER_ROW + 1
     first_data = row
+    item_texts: dict[int, tuple[str, str]] = {}
     current: tuple[str, ...] = ()
     for mrow in matrix.rows:
         path = tuple(s.number for s in mrow.sections)
@@ -162,6 +172,7 @@ def _matrix_sheet(ws: Worksheet, notice: Notice, matrix: Matrix) -> None:
                 row += 1
             current = path
         item = mrow.item
+        item_texts[row] = (item.title, "、".join(o.name for o in item.leads))
         put(ws, row, 1, item.number, number_cell)
         put(ws, row, 2, item.title, text_cell)
         put(ws, row, 3, "、".join(o.name for o in item.leads), text_cell)
@@ -191,10 +202,14 @@ def _matrix_sheet(ws: Worksheet, notice: Notice, matrix: Matrix) -> None:
         row += 1
 
     ws.column_dimensions["A"].width = column_width([*(r.item.number for r in matrix.rows), "序号"], minimum=6)
-    ws.column_dimensions["B"].width = column_width([r.item.title for r in matrix.rows], minimum=24, maximum=44)
-    ws.column_dimensions["C"].width = column_width(
+    title_width = column_width([r.item.title for r in matrix.rows], minimum=24, maximum=44)
+    lead_width = column_width(
         ["、".join(o.name for o in r.item.leads) for r in matrix.rows], minimum=8, maximum=16
     )
+    ws.column_dimensions["B"].width = title_width
+    ws.column_dimensions["C"].width = lead_width
+    for r, texts in item_texts.items():
+        ws.row_dimensions[r].height = row_height([(texts[0], title_width), (texts[1], lead_width)])
     for k in range(n_off):
         ws.column_dimensions[get_column_letter(first_office + k)].width = 4.5
     ws.column_dimensions[get_column_letter(count_col)].width = 5.5
@@ -239,9 +254,14 @@ def _tasks_sheet(ws: Worksheet, notice: Notice, matrix: Matrix) -> None:
             put(ws, r, col, v, wrap)
             columns[col - 1].append(v)
     widths = {"序号": (6, 8), "部分": (12, 24), "工作任务": (20, 36), "具体内容": (40, 80)}
+    col_widths: list[float] = []
     for col, (head, texts) in enumerate(zip(heads, columns, strict=True), start=1):
         lo, hi = widths.get(head, (10, 24))
-        ws.column_dimensions[get_column_letter(col)].width = column_width(texts, minimum=lo, maximum=hi)
+        col_widths.append(column_width(texts, minimum=lo, maximum=hi))
+        ws.column_dimensions[get_column_letter(col)].width = col_widths[-1]
+    for r in range(2, len(matrix.rows) + 2):
+        cells = [(column[r - 1], w) for column, w in zip(columns, col_widths, strict=True)]
+        ws.row_dimensions[r].height = row_height(cells)
     last_row = max(2, len(matrix.rows) + 1)
     if not matrix.rows:
         for col in range(1, len(heads) + 1):
@@ -284,7 +304,9 @@ def _stats_sheet(ws: Worksheet, notice: Notice, matrix: Matrix) -> None:
         chart.x_axis.scaling.orientation = "maxMin"
         chart.x_axis.delete = False
         chart.y_axis.delete = False
-        chart.height = max(7.5, 0.55 * n + 2)
+        chart.gapWidth = 40
+        # About 0.75 cm a bar, so that every office name gets its label.
+        chart.height = max(7.5, 0.75 * n + 3)
         chart.width = 18
         ws.add_chart(chart, "F2")
     _print_setup(ws, title_rows="1:1")
@@ -313,7 +335,7 @@ def _notes_sheet(ws: Worksheet, notice: Notice, matrix: Matrix) -> None:
     wrap = Alignment(wrap_text=True, vertical="top")
     r = 1
     for key, value in rows:
-        put(ws, r, 1, key, font=bold)
+        put(ws, r, 1, key, font=bold, alignment=Alignment(vertical="top"))
         put(ws, r, 2, value, alignment=wrap)
         r += 1
     r += 1
@@ -325,6 +347,7 @@ def _notes_sheet(ws: Worksheet, notice: Notice, matrix: Matrix) -> None:
         r += 1
     ws.column_dimensions["A"].width = 12
     ws.column_dimensions["B"].width = min(100, max(40, max(display_width(v) for _, v in rows) + 2))
+    _print_setup(ws, title_rows="1:1")
 
 
 def _print_setup(ws: Worksheet, *, title_rows: str) -> None:
