@@ -211,6 +211,16 @@ CASES = [
         ),
         sections=("重点任务",),
     ),
+    *(
+        Case(
+            name,
+            "某局2025年工作要点",
+            (Expect("1", "推进项目建设", ("规划科",), ("财务科",)),),
+            date="2025-03-01",
+            issuers=("某局",),
+        )
+        for name in ("attachment_list.txt", "attachment_flat.txt")
+    ),
 ]
 
 

@@ -19,7 +19,9 @@ from yaodian.writers.xlsx_common import (
     csv_safe,
     display_width,
     put,
+    row_height,
     safe_sheet_name,
+    wrapped_lines,
 )
 from yaodian.writers.xlsx_matrix import write_matrix
 
@@ -120,6 +122,15 @@ def test_display_width_counts_cjk_as_two() -> None:
     assert column_width([], minimum=5) == 5
 
 
+def test_wrapped_lines_and_row_height() -> None:
+    assert wrapped_lines("字" * 20, 11) == 4  # 40 units in a 10-unit usable width
+    assert wrapped_lines("ab", 11) == 1
+    assert wrapped_lines("一行\n两行", 40) == 2
+    assert row_height([("字" * 20, 11), ("短", 11)]) == 61.0  # 4 lines × 14.5 + 3
+    assert row_height([("短", 11)]) == 17.5
+    assert row_height([]) == 17.5
+
+
 def test_put_keeps_formula_like_text_as_text(tmp_path: Path) -> None:
     wb = openpyxl.Workbook()
     ws = wb.active
@@ -215,6 +226,7 @@ def test_task_list_sheet_is_a_table_without_autofilter(tmp_path: Path) -> None:
         None,
     ]
     assert ws["G5"].value == "2024年6月底"
+    assert ws.row_dimensions[2].height >= 17.5
     assert list(ws.tables) == ["TaskList"]
     assert ws.tables["TaskList"].ref == "A1:G5"
     assert ws.auto_filter.ref is None

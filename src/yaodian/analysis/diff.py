@@ -139,6 +139,9 @@ class ItemChange:
 
     @property
     def title(self) -> str:
+        """The title to show: the single item's on the side with one item (split: the old one)."""
+        if self.status == "split":
+            return self.old_title
         return self.new_title or self.old_title
 
     @property

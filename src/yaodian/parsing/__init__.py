@@ -19,6 +19,7 @@ from yaodian.parsing.lines import Line, logical_lines
 from yaodian.parsing.table import is_table_line, read_table
 
 YEAR = regex.compile(r"((?:19|20)\d{2})\s*年")
+ATTACHMENT_HEAD = regex.compile(r"^附\s*件\s*[:：]")
 
 __all__ = ["parse_notice"]
 
@@ -87,7 +88,7 @@ def parse_notice(
 def _body_start(lines: list[Line]) -> int:
     """Index of the first numbered line or task table: everything before it is the header."""
     for k, line in enumerate(lines):
-        if line.marker is not None:
+        if line.marker is not None and not _attachment_entry(lines, k):
             return k
         if is_table_line(line.text):
             block = []
@@ -98,6 +99,19 @@ def _body_start(lines: list[Line]) -> int:
             if read_table(block)[1]:
                 return k
     return len(lines)
+
+
+def _attachment_entry(lines: list[Line], k: int) -> bool:
+    """"附件：1.某某工作要点" lists the attachments of the cover letter; it is not an item."""
+    text = lines[k].text
+    if "。" in text or len(text) > 60:
+        return False
+    for back in range(k - 1, max(-1, k - 4), -1):
+        if ATTACHMENT_HEAD.match(lines[back].text):
+            return True
+        if lines[back].marker is None:
+            return False
+    return False
 
 
 def _year(title: str, quoted: list[str], date_year: int | None) -> int | None:

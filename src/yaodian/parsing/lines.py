@@ -25,6 +25,9 @@ _BREAK_BEFORE = regex.compile(
 )
 
 
+_ATTACHMENT_TAIL = regex.compile(r"附\s*件\s*\d*\s*[:：]\s*$")
+
+
 @dataclass(frozen=True)
 class Line:
     """One logical line of the input with its 1-based physical line number."""
@@ -77,6 +80,8 @@ def logical_lines(text: str) -> list[Line]:
             found = marker_at(line, pos, mid_line=True)
             if found is None or not seq.fits(found) or not line[found.end :].strip():
                 continue
+            if _ATTACHMENT_TAIL.search(line, 0, pos):
+                continue  # "附件：1.某某要点 2.某某表" lists attachments, not items
             pieces.append((line[start:pos].strip(), marker))
             start, marker = pos, found
             seq.see(found)

@@ -197,8 +197,11 @@ def write_tasks_xlsx(
 
     from yaodian.writers.xlsx_common import CellStyle, column_width, put, safe_sheet_name
 
+    from yaodian import __version__
+
     target = check_destination(path, force=force)
     wb = Workbook()
+    wb.properties.creator = wb.properties.lastModifiedBy = f"yaodian {__version__}"
     bold = Font(bold=True)
     wrap = CellStyle(alignment=Alignment(wrap_text=True, vertical="top"))
     widths = {"具体内容": (30, 70), "工作任务": (16, 36), "协同科室": (12, 30)}

@@ -20,6 +20,7 @@ from yaodian.model import LEAD, SUPPORT, Notice
 from yaodian.output import atomic_output, check_destination
 from yaodian.writers.xlsx_common import (
     CellStyle,
+    clean_text,
     column_width,
     display_width,
     put,
@@ -63,8 +64,12 @@ def build_matrix_workbook(notice: Notice) -> Workbook:
     """The four-sheet workbook in memory (for callers that add sheets of their own)."""
     from openpyxl import Workbook
 
+    from yaodian import __version__
+
     matrix = responsibility_matrix(notice)
     wb = Workbook()
+    wb.properties.creator = wb.properties.lastModifiedBy = f"yaodian {__version__}"
+    wb.properties.title = clean_text(f"{notice.title} 责任矩阵")
     ws = wb.active
     assert ws is not None
     names: list[str] = []
