@@ -325,3 +325,17 @@ def test_section_lead_with_items_below() -> None:
     assert [o.name for o in notice.sections[0].lead] == ["省生态环境厅"]
     assert [i.number for i in notice.sections[0].items] == ["1", "2", "3"]
     assert notice.items[0].leader == "李某某"
+
+
+def test_implausible_office_name_becomes_a_warning() -> None:
+    from yaodian import parse_text
+
+    text = (
+        "某局2025年工作要点\n一、重点任务\n"
+        "1.推进项目建设。完成投资。（责任单位：规划科、负责推进全市重点项目建设的有关工作小组）\n"
+    )
+    notice = parse_text(text)
+    assert [o.name for o in notice.items[0].offices] == ["规划科"]
+    assert [w.code for w in notice.warnings] == ["office-name"]
+    assert "负责推进全市重点项目建设的有关工作小组" in notice.warnings[0].message
+    assert notice.warnings[0].line == 3
