@@ -18,7 +18,18 @@ from pathlib import Path
 from benchlib import DATA, ROOT, YAODIAN, Result
 
 SAMPLE = ROOT / "samples" / "changde-2024.txt"
-OFFICES = ["综合科", "人事科", "财务科", "基教科", "职成科", "安全科", "法规科", "督导室", "信息中心", "审计室"]
+OFFICES = [
+    "综合科",
+    "人事科",
+    "财务科",
+    "基教科",
+    "职成科",
+    "安全科",
+    "法规科",
+    "督导室",
+    "信息中心",
+    "审计室",
+]
 ITEM = re.compile(r"^(\d+)\.")
 
 
@@ -36,7 +47,11 @@ def _variant(lines: list[str], rng: random.Random, k: int) -> list[str]:
             number += 1
             line = f"{number}." + line[m.end() :]
             if rng.random() < 0.3:
-                line = re.sub(r"（责任科室：[^）]*）|\(责任科室:[^)]*\)", f"（责任科室：{'、'.join(rng.sample(OFFICES, 3))}）", line)
+                line = re.sub(
+                    r"（责任科室：[^）]*）|\(责任科室:[^)]*\)",
+                    f"（责任科室：{'、'.join(rng.sample(OFFICES, 3))}）",
+                    line,
+                )
         out.append(line)
     return out
 
@@ -119,7 +134,9 @@ def run() -> list[Result]:
     results: list[Result] = []
     # Warm-up (file cache, .pyc), then the measured runs.
     run_measured([YAODIAN, "batch", str(small), "-o", str(out), "--jobs", "2", "--force"])
-    time_small, mem_small = run_measured([YAODIAN, "batch", str(small), "-o", str(out), "--jobs", "2", "--force"])
+    time_small, mem_small = run_measured(
+        [YAODIAN, "batch", str(small), "-o", str(out), "--jobs", "2", "--force"]
+    )
     time_big, mem_big = run_measured([YAODIAN, "batch", str(big), "-o", str(out), "--jobs", "2", "--force"])
     shutil.rmtree(out, ignore_errors=True)
     results.append(Result("batch 1000 notices, --jobs 2 (whole process)", time_big, "s", 30))

@@ -198,14 +198,23 @@ def random_edits(notice: Notice, seed: int) -> tuple[Notice, Expected]:
         return None
 
     for _ in range(rng.randint(0, 2)):  # merge two neighbours of one section
-        k = take(lambda k: k + 1 < len(entries) and k + 1 not in used and entries[k]["sec"] == entries[k + 1]["sec"])
+        k = take(
+            lambda k: (
+                k + 1 < len(entries) and k + 1 not in used and entries[k]["sec"] == entries[k + 1]["sec"]
+            )
+        )
         if k is None:
             continue
         used.add(k + 1)
         a, b = entries[k], entries[k + 1]
         names = {n for n, _ in a["offices"]}
         offices = a["offices"] + [(n, SUPPORT) for n, _ in b["offices"] if n not in names]
-        entries[k] = {"olds": a["olds"] + b["olds"], "text": a["text"] + b["text"], "offices": offices, "sec": a["sec"]}
+        entries[k] = {
+            "olds": a["olds"] + b["olds"],
+            "text": a["text"] + b["text"],
+            "offices": offices,
+            "sec": a["sec"],
+        }
         entries[k + 1] = None
         changes.add(("merged", tuple(a["olds"] + b["olds"])))
     for _ in range(rng.randint(0, 2)):  # split at a sentence boundary
@@ -264,7 +273,10 @@ def random_edits(notice: Notice, seed: int) -> tuple[Notice, Expected]:
     added = rng.randint(0, 2)
     for k in range(added):
         text = _FILLER[(seed + k) % len(_FILLER)]
-        flat.insert(rng.randint(0, len(flat)), {"olds": [], "text": text, "offices": [("新设科", LEAD)], "sec": rng.choice(sections)[0]})
+        flat.insert(
+            rng.randint(0, len(flat)),
+            {"olds": [], "text": text, "offices": [("新设科", LEAD)], "sec": rng.choice(sections)[0]},
+        )
     renamed: tuple[tuple[str, str], ...] = ()
     if rng.random() < 0.5:
         renamed = (("校外监管科", "校外培训监管科"),)

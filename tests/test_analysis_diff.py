@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from diffkit import build, edited_sample
+from diffkit import build, edited_sample, random_edits
 from yaodian import parse_file, parse_text
 from yaodian.analysis.diff import ItemChange, PlanDiff, diff_notices
 from yaodian.model import Notice
@@ -399,3 +399,49 @@ def test_empty_plans() -> None:
     assert diff.items == () and diff.differs is False
     b = build([("一", "甲", [("1", T1, "甲科")])])
     assert pairs(diff_notices(a, b)) == {("added", (), ("1",))}
+
+
+# ------------------------------------------------------------------ random edit scripts
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_random_edit_scripts_are_recovered(sample_notice: Notice, seed: int) -> None:
+    new, expected = random_edits(sample_notice, seed)
+    diff = diff_notices(sample_notice, new)
+    found = {(c.status, c.old) for c in diff.items if c.status not in ("same", "added")}
+    assert found == expected.changes
+    assert sum(c.status == "added" for c in diff.items) == expected.added
+    for olds in expected.moved:
+        moved = next(c for c in diff.items if c.old == olds)
+        assert moved.status == "same" and moved.section_changed
+    assert diff.renamed_offices == expected.renamed
+    # and the other way round, everything mirrored
+    back = diff_notices(new, sample_notice)
+    flip = {"added": "removed", "removed": "added", "merged": "split", "split": "merged"}
+    assert {(flip.get(c.status, c.status), c.new, c.old) for c in diff.items} == {
+        (c.status, c.old, c.new) for c in back.items
+    }
+
+
+def test_item_moved_across_a_section_boundary_keeps_its_order() -> None:
+    # The last item of 一 becomes the first of 二: another section, same place in the order.
+    a = build([("一", "甲", [("1", T1, "甲科"), ("2", T2, "甲科")]), ("二", "乙", [("3", T3, "乙科")])])
+    b = build([("一", "甲", [("1", T1, "甲科")]), ("二", "乙", [("2", T2, "甲科"), ("3", T3, "乙科")])])
+    diff = diff_notices(a, b)
+    moved = change_of(diff, "2")
+    assert moved.status == "same" and moved.section_changed and not moved.moved
+    assert moved.old_sections == ("一、甲",) and moved.new_sections == ("二、乙",)
+
+
+def test_leader_and_deadline_changes() -> None:
+    from dataclasses import replace
+
+    a = build([("一", "甲", [("1", T1, "甲科"), ("2", T2, "乙科")])])
+    b = build([("一", "甲", [("1", T1, "甲科"), ("2", T2, "乙科")])])
+    a = replace(a, items=(replace(a.items[0], leader="张三", deadline="2024年6月底"), a.items[1]))
+    b = replace(b, items=(replace(b.items[0], leader="李四", deadline="2024年6月底"), b.items[1]))
+    diff = diff_notices(a, b)
+    c = change_of(diff, "1")
+    assert c.status == "changed" and c.kinds == ("leader",)
+    assert [(f.field, f.old, f.new) for f in c.fields] == [("leader", "张三", "李四")]
+    assert change_of(diff, "2").status == "same"

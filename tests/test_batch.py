@@ -55,7 +55,21 @@ def test_collect_inputs(folder: Path) -> None:
 
 def test_collect_inputs_file_and_folder_without_repeats(folder: Path) -> None:
     files = collect_inputs([folder / "2025" / "网页.html", folder / "2025"])
-    assert names(files, folder) == ["2025/网页.html", "2025/损坏.docx", "2025/教育局/分解表.docx", "2025/空白.pdf"]
+    assert names(files, folder) == [
+        "2025/网页.html",
+        "2025/损坏.docx",
+        "2025/教育局/分解表.docx",
+        "2025/空白.pdf",
+    ]
+
+
+def test_output_folder_inside_input_is_skipped(folder: Path) -> None:
+    out = folder / "结果"
+    (out / "常德-任务单").mkdir(parents=True)
+    (out / "常德-任务单" / "基教科.docx").write_bytes(b"PK")
+    files = collect_inputs([folder], exclude=out)
+    assert not [f for f in files if "结果" in f.parts]
+    assert len(files) == 6
 
 
 def test_missing_path() -> None:
@@ -64,7 +78,13 @@ def test_missing_path() -> None:
 
 
 def test_output_names_unique() -> None:
-    files = [Path("a/通知.docx"), Path("a/通知.pdf"), Path("b/通知.docx"), Path("c/报告.txt"), Path('d/一:二?.txt')]
+    files = [
+        Path("a/通知.docx"),
+        Path("a/通知.pdf"),
+        Path("b/通知.docx"),
+        Path("c/报告.txt"),
+        Path("d/一:二?.txt"),
+    ]
     assert [j.stem for j in plan_jobs(files)] == ["通知-docx", "通知-pdf", "通知-docx-2", "报告", "一_二_"]
 
 
@@ -74,7 +94,9 @@ def test_run_batch_in_parallel(folder: Path, tmp_path: Path) -> None:
     out = prepare_outdir(tmp_path / "结果", force=False)
     jobs = plan_jobs(collect_inputs([folder]))
     seen: list[str] = []
-    summary = run_batch(jobs, out, BatchOptions(), workers=2, on_result=lambda r: seen.append(Path(r.file).name))
+    summary = run_batch(
+        jobs, out, BatchOptions(), workers=2, on_result=lambda r: seen.append(Path(r.file).name)
+    )
     assert (summary.total, summary.succeeded) == (6, 4)
     assert sorted(Path(r.file).name for r in summary.failed) == ["损坏.docx", "空白.pdf"]
     assert sorted(seen) == sorted(Path(j.path).name for j in jobs)
@@ -84,7 +106,11 @@ def test_run_batch_in_parallel(folder: Path, tmp_path: Path) -> None:
     assert [Path(r["file"]).name for r in records] == [Path(j.path).name for j in jobs]
     first = records[0]
     assert (first["output"], first["year"], first["items"], first["offices"], first["error"]) == (
-        "常德2024.json", 2024, 35, 25, None
+        "常德2024.json",
+        2024,
+        35,
+        25,
+        None,
     )
     assert first["issuers"] == ["中共常德市委教育工作委员会", "常德市教育局"]
     broken = next(r for r in records if r["file"].endswith("损坏.docx"))
@@ -95,7 +121,17 @@ def test_run_batch_in_parallel(folder: Path, tmp_path: Path) -> None:
     assert not (out / "损坏.json").exists()
 
     index = openpyxl.load_workbook(out / "index.xlsx").active
-    assert [c.value for c in index[1]] == ["文件", "标题", "年份", "发文机关", "条目数", "科室数", "解析提示", "错误", "输出"]
+    assert [c.value for c in index[1]] == [
+        "文件",
+        "标题",
+        "年份",
+        "发文机关",
+        "条目数",
+        "科室数",
+        "解析提示",
+        "错误",
+        "输出",
+    ]
     assert index.max_row == 7
     assert index.freeze_panes == "A2"
     row2 = [c.value for c in index[2]]

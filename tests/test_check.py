@@ -110,13 +110,25 @@ def test_same_office(a: str, b: str, expected: bool) -> None:
 
 @pytest.mark.parametrize(
     ("number", "value"),
-    [("12", 12), ("十二", 12), ("三十五", 35), ("十", 10), ("一百零三", 103), ("③", 3), ("丙", 3), ("（4）", 4), ("abc", None)],
+    [
+        ("12", 12),
+        ("十二", 12),
+        ("三十五", 35),
+        ("十", 10),
+        ("一百零三", 103),
+        ("③", 3),
+        ("丙", 3),
+        ("（4）", 4),
+        ("abc", None),
+    ],
 )
 def test_number_value(number: str, value: int | None) -> None:
     assert number_value(number) == value
 
 
-def item(ordinal: int, number: str, text: str, offices: tuple[str, ...] = (), section: tuple[str, ...] = ("一",)) -> Item:
+def item(
+    ordinal: int, number: str, text: str, offices: tuple[str, ...] = (), section: tuple[str, ...] = ("一",)
+) -> Item:
     refs = tuple(OfficeRef(name=o, raw=o, role=LEAD) for o in offices)
     return Item(number=number, marker=f"{number}.", ordinal=ordinal, section=section, title=text, text=text,
                 offices=refs, line=ordinal + 2)  # fmt: skip
@@ -127,7 +139,9 @@ def test_detached_clause_from_the_parser_is_an_error() -> None:
     notice = Notice(
         source=Source(path="手工.txt"),
         title="某单位工作要点",
-        sections=(Section(level=1, number="一", index=1, marker="一、", title="重点工作", items=items, line=2),),
+        sections=(
+            Section(level=1, number="一", index=1, marker="一、", title="重点工作", items=items, line=2),
+        ),
         items=items,
         warnings=(ParseWarning(line=9, code="detached-clause", message="责任单位行前面没有找到对应的条目"),),
     )
@@ -136,11 +150,26 @@ def test_detached_clause_from_the_parser_is_an_error() -> None:
 
 def test_section_lead_covers_items_without_clause() -> None:
     lead = (OfficeRef(name="省甲委", raw="省甲委", role=LEAD),)
-    items = (item(1, "1", "发展可再生能源。"), item(2, "2", "推进储能建设。"), item(3, "3", "完善电力市场。", ("省乙厅",)))
+    items = (
+        item(1, "1", "发展可再生能源。"),
+        item(2, "2", "推进储能建设。"),
+        item(3, "3", "完善电力市场。", ("省乙厅",)),
+    )
     notice = Notice(
         source=Source(path="手工.txt"),
         title="某省工作要点",
-        sections=(Section(level=1, number="一", index=1, marker="一、", title="调整能源结构", lead=lead, items=items, line=2),),
+        sections=(
+            Section(
+                level=1,
+                number="一",
+                index=1,
+                marker="一、",
+                title="调整能源结构",
+                lead=lead,
+                items=items,
+                line=2,
+            ),
+        ),
         items=items,
     )
     assert check_notice(notice) == []
@@ -184,7 +213,9 @@ def test_cli_json_and_exit_code() -> None:
 
 
 def test_cli_table_lists_lines_and_suggestions() -> None:
-    result = runner.invoke(app, ["check", str(CHECK / "faults.txt"), "--aliases", str(CHECK / "aliases.toml")])
+    result = runner.invoke(
+        app, ["check", str(CHECK / "faults.txt"), "--aliases", str(CHECK / "aliases.toml")]
+    )
     assert result.exit_code == 1
     assert "第 5 行" in result.stdout and "纪检室" in result.stdout and "建议" in result.stdout
 

@@ -91,6 +91,13 @@ def test_matrix_needs_output(sample_path: Path) -> None:
     assert code == 2
 
 
+def test_matrix_output_must_be_xlsx(tmp_path: Path, sample_path: Path) -> None:
+    code, _, stderr = invoke("matrix", sample_path, "-o", tmp_path / "矩阵")
+    assert code == 2
+    assert ".xlsx" in stderr
+    assert list(tmp_path.iterdir()) == []
+
+
 # --- sheets -------------------------------------------------------------------------------------
 
 
@@ -230,6 +237,12 @@ def test_tasks_binary_formats_need_output(sample_path: Path, fmt: str) -> None:
     assert code == 2
     assert stdout == ""
     assert "-o" in stderr
+
+
+def test_tasks_binary_format_needs_matching_suffix(tmp_path: Path, sample_path: Path) -> None:
+    code, _, stderr = invoke("tasks", sample_path, "-F", "xlsx", "-o", tmp_path / "t.docx")
+    assert code == 2
+    assert ".xlsx" in stderr
 
 
 def test_tasks_table_to_file_is_usage_error(tmp_path: Path, sample_path: Path) -> None:

@@ -339,3 +339,11 @@ def test_implausible_office_name_becomes_a_warning() -> None:
     assert [w.code for w in notice.warnings] == ["office-name"]
     assert "负责推进全市重点项目建设的有关工作小组" in notice.warnings[0].message
     assert notice.warnings[0].line == 3
+
+
+def test_office_names_with_verb_like_characters() -> None:
+    from yaodian import parse_text
+
+    notice = parse_text("某局2025年工作要点\n一、重点\n1.发展产业。（责任科室：产业促进科、招商服务中心）\n")
+    assert [o.name for o in notice.items[0].offices] == ["产业促进科", "招商服务中心"]
+    assert notice.warnings == ()

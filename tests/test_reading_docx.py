@@ -45,6 +45,8 @@ def sample_lines(sample_path: Path) -> list[str]:
         (10, "ideographDigital", "一〇"),
         (1, "ideographTraditional", "甲"),
         (3, "ideographTraditional", "丙"),
+        (10, "ideographTraditional", "癸"),
+        (11, "ideographTraditional", "11"),
         (2, "ideographZodiac", "丑"),
         (2, "decimalEnclosedCircle", "②"),
         (12, "decimalEnclosedCircleChinese", "⑫"),
@@ -162,7 +164,7 @@ def test_damaged_docx_is_an_input_error() -> None:
 
 
 def test_not_a_docx() -> None:
-    with pytest.raises(InputError, match="不是 .docx"):
+    with pytest.raises(InputError, match=r"不是 \.docx"):
         read_docx("这是一段文字".encode(), "fake.docx")
 
 

@@ -40,7 +40,16 @@ def test_clutter_dropped() -> None:
     text = (INPUTS / "sample-page.html").read_bytes().decode("gbk")
     assert "脚本写入的文字" in text and "主办单位" in text  # present in the page ...
     got = "\n".join(lines_of((INPUTS / "sample-page.html").read_bytes()))
-    for clutter in ("脚本写入的文字", "统计代码", "首页", "当前位置", "主办单位", "打印本页", "浏览次数", "line-height"):
+    for clutter in (
+        "脚本写入的文字",
+        "统计代码",
+        "首页",
+        "当前位置",
+        "主办单位",
+        "打印本页",
+        "浏览次数",
+        "line-height",
+    ):
         assert clutter not in got  # ... but not in the article
 
 

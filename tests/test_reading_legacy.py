@@ -43,7 +43,7 @@ def test_wps_file_read_as_word_binary(tmp_path: Path) -> None:
 
 def test_without_libreoffice_says_how_to_convert(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(legacy, "find_soffice", lambda: None)
-    with pytest.raises(InputError, match="另存为.*\\.docx"):
+    with pytest.raises(InputError, match=r"另存为.*\.docx"):
         read_legacy((INPUTS / "sample-typed.doc").read_bytes(), "old.doc")
 
 

@@ -9,7 +9,7 @@ import pytest
 
 from yaodian import parse_file
 from yaodian.errors import InputError
-from yaodian.reading.pdf import PAGE_NUMBER, _clean, _continues, _Line, read_pdf
+from yaodian.reading.pdf import PAGE_NUMBER, _clean, _continues, _Line, garbled, read_pdf
 
 INPUTS = Path(__file__).resolve().parent / "fixtures" / "inputs"
 
@@ -31,8 +31,12 @@ def test_page_header_and_numbers_removed(printed_text: str) -> None:
 def test_lines_joined_into_paragraphs(printed_text: str) -> None:
     lines = printed_text.splitlines()
     # Item 1 spans six printed lines; it comes back as one, spaces around digits dropped.
-    assert lines[9].startswith("1.坚持和加强党对教育工作的全面领导。充分发挥市县党委教育工委职能作用,引领教育事业高质量发展。")
-    assert lines[9].endswith("(责任科室:党建指导科、人事科〈机关党委〉、办公室〈秘书科〉。排名第一的为牵头科室,下同。)")
+    assert lines[9].startswith(
+        "1.坚持和加强党对教育工作的全面领导。充分发挥市县党委教育工委职能作用,引领教育事业高质量发展。"
+    )
+    assert lines[9].endswith(
+        "(责任科室:党建指导科、人事科〈机关党委〉、办公室〈秘书科〉。排名第一的为牵头科室,下同。)"
+    )
     assert lines[4] == "2024年2月20日"
     # Quotation marks set in another font come back in place.
     assert "建设“四强”党支部" in printed_text
@@ -115,3 +119,10 @@ def test_missing_pypdfium2_says_how_to_install(monkeypatch: pytest.MonkeyPatch) 
     monkeypatch.setitem(sys.modules, "pypdfium2", None)
     with pytest.raises(InputError, match=r"pip install 'yaodian\[pdf\]'"):
         read_pdf(b"%PDF-1.4", "a.pdf")
+
+
+def test_garbled_text_layer() -> None:
+    assert garbled("\ue001\ue002\ue003 \ue004工作")
+    assert garbled("\ufffd\ufffd\ufffd要点")
+    assert not garbled("一、总体要求 \ue001")
+    assert not garbled("")

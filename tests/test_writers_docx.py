@@ -15,7 +15,7 @@ from test_tasks import make_notice
 from test_writers_xlsx import LONG_SLASH_NAME
 from yaodian.errors import OutputError, UsageError
 from yaodian.model import Notice
-from yaodian.writers.docx_common import font_profile, new_document
+from yaodian.writers.docx_common import add_paragraph, add_run, font_profile, new_document
 from yaodian.writers.docx_sheets import HEADERS, safe_filename, write_sheets
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -132,6 +132,22 @@ def test_other_profiles_in_saved_styles(tmp_path: Path, profile: str, body: str,
     styles = _xml(path, "word/styles.xml")
     assert styles.find("w:style[@w:styleId='Normal']/w:rPr/w:rFonts", NS).get(_w("eastAsia")) == body
     assert styles.find("w:style[@w:styleId='DocTitle']/w:rPr/w:rFonts", NS).get(_w("eastAsia")) == title
+
+
+def test_add_run_marks(tmp_path: Path) -> None:
+    doc = new_document("windows")
+    para = add_paragraph(doc, "")
+    add_run(para, "新增", underline=True, color="c00000")
+    add_run(para, "删除\x07", strike=True)
+    add_run(para, "标题", bold=True, east_asia="黑体")
+    path = tmp_path / "r.docx"
+    doc.save(str(path))
+    runs = _xml(path, "word/document.xml").findall(".//w:body/w:p/w:r", NS)
+    assert [r.find("w:t", NS).text for r in runs] == ["新增", "删除", "标题"]
+    assert runs[0].find("w:rPr/w:u", NS) is not None
+    assert runs[0].find("w:rPr/w:color", NS).get(_w("val")) == "C00000"
+    assert runs[1].find("w:rPr/w:strike", NS) is not None
+    assert runs[2].find("w:rPr/w:rFonts", NS).get(_w("eastAsia")) == "黑体"
 
 
 # --- task sheets --------------------------------------------------------------------------------

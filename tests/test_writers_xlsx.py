@@ -9,6 +9,8 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from test_tasks import make_notice
 from yaodian.errors import OutputError
@@ -149,6 +151,24 @@ def test_put_keeps_formula_like_text_as_text(tmp_path: Path) -> None:
     assert ws2["A4"].value == 7
     sheet_xml = zipfile.ZipFile(path).read("xl/worksheets/sheet1.xml").decode()
     assert "<f>" not in sheet_xml
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(max_size=40))
+def test_any_text_survives_a_save(tmp_path_factory: pytest.TempPathFactory, value: str) -> None:
+    """Whatever the notice holds, the workbook opens again and keeps the text (minus XML-illegal
+    characters; XML readers turn CR into LF)."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    put(ws, 1, 1, value)
+    ws.title = safe_sheet_name(value)
+    path = tmp_path_factory.mktemp("prop") / "p.xlsx"
+    wb.save(path)
+    back = openpyxl.load_workbook(path).active
+    expected = clean_text(value)
+    assert (back["A1"].value or "") in {expected, expected.replace("\r\n", "\n").replace("\r", "\n")}
+    assert back.title == safe_sheet_name(value)
+    assert back["A1"].data_type != "f"  # never a formula
 
 
 # --- the matrix workbook ------------------------------------------------------------------------

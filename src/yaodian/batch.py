@@ -123,11 +123,14 @@ class BatchSummary:
     failed: list[FileResult] = field(default_factory=list)
 
 
-def collect_inputs(paths: Iterable[str | Path]) -> list[Path]:
+def collect_inputs(paths: Iterable[str | Path], *, exclude: str | Path | None = None) -> list[Path]:
     """Every supported file under the given folders, plus the files given directly, in a stable
-    order and without repeats. Hidden files and Office lock files (~$…) are skipped."""
+    order and without repeats. Hidden files, Office lock files (~$…) and anything inside
+    `exclude` (the output folder: a second run must not read the first run's task sheets) are
+    skipped."""
     found: list[Path] = []
     seen: set[Path] = set()
+    skip = Path(exclude).resolve() if exclude is not None else None
     for raw in paths:
         p = Path(raw)
         if not p.exists():
@@ -145,6 +148,8 @@ def collect_inputs(paths: Iterable[str | Path]) -> list[Path]:
             candidates = [p]
         for f in candidates:
             key = f.resolve()
+            if skip is not None and p.is_dir() and key.is_relative_to(skip):
+                continue
             if key not in seen:
                 seen.add(key)
                 found.append(f)
@@ -489,7 +494,7 @@ class _XlsxStream:
                 '<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>'
                 "</sheetView></sheetViews>"
                 f'<sheetFormatPr defaultRowHeight="15"/><cols>{cols}</cols><sheetData>'
-            ).encode("utf-8")
+            ).encode()
         )
         self.append(self.header, bold=True)
         return self

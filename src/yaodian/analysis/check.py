@@ -201,7 +201,9 @@ def _numbered(notice: Notice) -> list[_Numbered]:
     for item in notice.items:
         shown = item.marker or item.number
         what = "部分" if _is_heading(notice, item) else "条目"
-        nodes.append(_Numbered(item.section, _style(shown), number_value(item.number), shown, item.line, what))
+        nodes.append(
+            _Numbered(item.section, _style(shown), number_value(item.number), shown, item.line, what)
+        )
     return sorted((n for n in nodes if n.value is not None), key=lambda n: n.line)
 
 
@@ -225,7 +227,9 @@ def _numbering(notice: Notice) -> list[Finding]:
             where = f"第“{'/'.join(parent)}”部分中的{run[0].what}" if parent else run[0].what
             entries = [(n.value, n.shown, n.line) for n in run]
             # 一、总体要求 is read as the preamble, so the parts seem to start at 二、.
-            preamble_part = not parent and run[0].what == "部分" and run[0].value == 2 and bool(notice.preamble)
+            preamble_part = (
+                not parent and run[0].what == "部分" and run[0].value == 2 and bool(notice.preamble)
+            )
             per_parent += [] if preamble_part else _first_is_one(entries, where)
             per_parent += _sequence(entries, where)
         findings += per_parent if len(per_parent) <= len(running) else running

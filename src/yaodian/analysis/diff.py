@@ -67,7 +67,12 @@ class ItemPart:
     offices: tuple[str, ...]
 
     def to_dict(self) -> dict[str, Any]:
-        return {"number": self.number, "title": self.title, "lead": list(self.lead), "offices": list(self.offices)}
+        return {
+            "number": self.number,
+            "title": self.title,
+            "lead": list(self.lead),
+            "offices": list(self.offices),
+        }
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -186,7 +191,10 @@ class ItemChange:
             "offices_removed": list(self.offices_removed),
             "role_changes": [{"office": r.office, "old": r.old, "new": r.new} for r in self.role_changes],
             "fields": [{"field": f.field, "label": f.label, "old": f.old, "new": f.new} for f in self.fields],
-            "parts": {"old": [p.to_dict() for p in self.old_parts], "new": [p.to_dict() for p in self.new_parts]},
+            "parts": {
+                "old": [p.to_dict() for p in self.old_parts],
+                "new": [p.to_dict() for p in self.new_parts],
+            },
         }
 
 

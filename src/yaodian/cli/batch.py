@@ -39,7 +39,10 @@ def batch(
     outdir: Annotated[
         Path, typer.Option("--output", "-o", help="输出文件夹（不存在时自动创建）。", show_default=False)
     ],
-    jobs: Annotated[int, typer.Option("--jobs", "-j", help="并行进程数，默认为 CPU 核数（最多 8）。")] = 0,
+    jobs: Annotated[
+        int | None,
+        typer.Option("--jobs", "-j", help="并行进程数，默认为 CPU 核数（最多 8）。", show_default=False),
+    ] = None,
     matrix: Annotated[bool, typer.Option("--matrix", help="同时为每份通知生成责任矩阵 .xlsx。")] = False,
     sheets: Annotated[
         bool, typer.Option("--sheets", help="同时为每份通知生成各科室任务单 .docx（每份通知一个文件夹）。")
@@ -66,8 +69,8 @@ def batch(
             run_batch,
         )
 
-        workers = check_workers(jobs) if jobs else default_workers()
-        files = collect_inputs(paths)
+        workers = check_workers(jobs) if jobs is not None else default_workers()
+        files = collect_inputs(paths, exclude=outdir)
         if aliases is not None:
             from yaodian.aliases import load_aliases
 
@@ -183,7 +186,9 @@ def _print_findings(file: str, findings: list[Finding]) -> None:
 
     for f in findings:
         where = f"第 {f.line} 行" if f.line else "全文"
-        console.print(f"{where}  {_SEVERITY[f.severity]}  {escape(f.message)}  [dim]({f.code})[/]", soft_wrap=True)
+        console.print(
+            f"{where}  {_SEVERITY[f.severity]}  {escape(f.message)}  [dim]({f.code})[/]", soft_wrap=True
+        )
         if f.suggestion:
             console.print(f"    [cyan]建议[/]：{escape(f.suggestion)}", soft_wrap=True)
     err_console().print(f"{file}：错误 {errors} 条，提示 {warnings} 条。")

@@ -93,6 +93,9 @@ def matrix(
     with user_errors():
         from yaodian.output import check_destination
 
+        if output.suffix.lower() != ".xlsx":
+            # Excel refuses a workbook whose name does not end in .xlsx.
+            raise usage(f"{output}：责任矩阵是 Excel 工作簿，文件名须以 .xlsx 结尾，例如 -o 责任矩阵.xlsx。")
         check_destination(output, force=force)
         notice = load_notice(file, encoding=encoding, aliases=aliases, strict=strict)
         from yaodian.writers.xlsx_matrix import write_matrix
@@ -137,6 +140,9 @@ def sheets(
         from yaodian.writers.docx_sheets import write_sheets
 
         paths = write_sheets(notice, output, offices=office, single=single, profile=fonts.value, force=force)
+        if not paths:
+            err_console().print("[yellow]通知中没有找到任何科室，未生成文件。[/]")
+            return
         where = paths[0] if single else output
         err_console().print(f"已写入 {where}（{len(paths)} 个文件）" if not single else f"已写入 {where}")
         _warn(notice)
@@ -176,8 +182,11 @@ def tasks(
                 if output is None
                 else _SUFFIX_FORMAT.get(output.suffix.lower(), TasksFormat.md)
             )
-        if fmt in (TasksFormat.xlsx, TasksFormat.docx) and output is None:
-            raise usage(f"--format {fmt.value} 须用 -o 指定输出文件，例如 -o 任务清单.{fmt.value}。")
+        if fmt in (TasksFormat.xlsx, TasksFormat.docx):
+            if output is None:
+                raise usage(f"--format {fmt.value} 须用 -o 指定输出文件，例如 -o 任务清单.{fmt.value}。")
+            if output.suffix.lower() != f".{fmt.value}":
+                raise usage(f"{output}：--format {fmt.value} 的文件名须以 .{fmt.value} 结尾。")
         if fmt is TasksFormat.table and output is not None:
             raise usage("table 格式只输出到终端；写文件请用 --format md、json、csv、xlsx 或 docx。")
         if output is not None:

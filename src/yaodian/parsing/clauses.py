@@ -138,7 +138,7 @@ def looks_like_office(name: str) -> bool:
     core = name.strip()
     if not core or len(core) > MAX_NAME or "。" in core:
         return False
-    if VERBS.search(core) and not COLLECTIVE.search(core):
+    if _sentence_like(core):
         return False
     return bool(OFFICE_SUFFIX.search(strip_alias(core)[0]) or COLLECTIVE.search(core))
 
@@ -270,7 +270,15 @@ def _plausible(name: str) -> bool:
     core = strip_alias(name)[0]
     if len(core) > MAX_NAME or "。" in core or ":" in core or "：" in core:
         return False
-    return not (VERBS.search(core) and not COLLECTIVE.search(core))
+    return not _sentence_like(core)
+
+
+def _sentence_like(core: str) -> bool:
+    """A verb inside makes a fragment of a sentence — unless it names an office the usual way
+    (产业促进科, 招商服务中心: short and ending like an office)."""
+    if not VERBS.search(core) or COLLECTIVE.search(core):
+        return False
+    return not (len(core) <= 12 and STRONG_SUFFIX.search(core))
 
 
 def make_ref(raw: str, role: Role, aliases: Mapping[str, str] | None) -> OfficeRef:

@@ -233,9 +233,10 @@ def format_number(n: int, fmt: str) -> str:
     if fmt in ("ideographDigital", "taiwaneseDigital", "japaneseDigitalTenThousand"):
         return "".join(_CN_DIGITS[int(d)] for d in str(n))
     if fmt == "ideographTraditional":
-        return _HEAVENLY[(n - 1) % 10] if n > 0 else str(n)
+        # Past 癸 (10) LibreOffice falls back to digits; so do we.
+        return _HEAVENLY[n - 1] if 0 < n <= 10 else str(n)
     if fmt == "ideographZodiac":
-        return _EARTHLY[(n - 1) % 12] if n > 0 else str(n)
+        return _EARTHLY[n - 1] if 0 < n <= 12 else str(n)
     if fmt in ("decimalEnclosedCircle", "decimalEnclosedCircleChinese"):
         return _CIRCLED[n - 1] if 0 < n <= len(_CIRCLED) else f"({n})"
     if fmt == "decimalEnclosedParen":
@@ -412,17 +413,28 @@ class _DocxReader:
         self.w = W_STRICT if tag.startswith("{" + W_STRICT) else W_TRANSITIONAL
         self.style_numpr: dict[str, tuple[str | None, int | None]] = {}
         self.style_based: dict[str, str] = {}
-        style_num: dict[str, str] = {}
-        if styles is not None:
-            self._load_styles(_parse_xml(styles, name))
-            for sid in self.style_numpr:
-                nid, _ = self._style_numpr(sid)
-                if nid is not None:
-                    style_num[sid] = nid
-        self.numbering = _Numbering(_parse_xml(numbering, name) if numbering else None, self.w, style_num)
+        # styles.xml and numbering.xml are parsed only when a paragraph names a style or a list:
+        # files without either (most typed notices) skip two of the largest parts.
+        self._styles_xml = styles
+        self._numbering_xml = numbering
+        self._numbering: _Numbering | None = None
         # Complex-field state across runs (and paragraphs): one entry per open field,
         # "instr" before w:separate, "result" after it, "skip" for a table of contents.
         self.fields: list[list[str]] = []
+
+    @property
+    def numbering(self) -> _Numbering:
+        if self._numbering is None:
+            style_num: dict[str, str] = {}
+            if self._styles_xml is not None:
+                self._load_styles(_parse_xml(self._styles_xml, self.name))
+                for sid in self.style_numpr:
+                    nid, _ = self._style_numpr(sid)
+                    if nid is not None:
+                        style_num[sid] = nid
+            root = _parse_xml(self._numbering_xml, self.name) if self._numbering_xml else None
+            self._numbering = _Numbering(root, self.w, style_num)
+        return self._numbering
 
     def _load_styles(self, root: _Element) -> None:
         w = self.w
@@ -529,8 +541,11 @@ class _DocxReader:
         w = self.w
         style_el = ppr.find(f"{{{w}}}pStyle")
         style = str(style_el.get(f"{{{w}}}val", "")) if style_el is not None else ""
-        nid, ilvl = self._style_numpr(style) if style else (None, None)
         numpr = ppr.find(f"{{{w}}}numPr")
+        if not style and numpr is None:
+            return ""
+        numbering = self.numbering  # loads the styles too
+        nid, ilvl = self._style_numpr(style) if style else (None, None)
         if numpr is not None:
             n = numpr.find(f"{{{w}}}numId")
             i = numpr.find(f"{{{w}}}ilvl")
@@ -541,8 +556,8 @@ class _DocxReader:
         if not nid or nid == "0":
             return ""
         if ilvl is None:
-            ilvl = (self.numbering.level_for_style(nid, style) if style else None) or 0
-        return self.numbering.label(nid, ilvl)
+            ilvl = (numbering.level_for_style(nid, style) if style else None) or 0
+        return numbering.label(nid, ilvl)
 
     def _visible(self) -> bool:
         return all(state == "result" for state in (f[0] for f in self.fields))

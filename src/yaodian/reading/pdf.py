@@ -79,9 +79,24 @@ def read_pdf(data: bytes, name: str) -> tuple[str, str]:
         raise InputError(
             f"{name}：PDF 没有文字层（可能是扫描件或图片），无法提取文字；请先用 OCR 软件识别成文字后再处理。"
         )
+    if garbled("".join(line.text for page in pages for line in page)):
+        raise InputError(
+            f"{name}：PDF 的文字层无法识别（字体没有附带编码表，取出的是乱码）；请用 OCR 软件识别后再处理，"
+            "或向发文单位索取 Word 版本。"
+        )
     pages = _drop_furniture(pages)
     lines = _paragraphs(pages)
     return "\n".join(lines) + "\n", "pdf"
+
+
+_UNMAPPED = re.compile(r"[\ue000-\uf8ff\ufffd]")
+
+
+def garbled(text: str) -> bool:
+    """Whether a text layer is mostly glyphs without Unicode (private-use or replacement
+    characters): fonts embedded without a ToUnicode map."""
+    ink = re.sub(r"\s", "", text)
+    return bool(ink) and len(_UNMAPPED.findall(ink)) > len(ink) * 0.3
 
 
 def _page_lines(page: Any, raw: Any) -> list[_Line]:

@@ -362,6 +362,34 @@ def add_heading(doc: Document, value: str, level: int = 1) -> Paragraph:
     return _styled_paragraph(doc, value, style) if style else add_paragraph(doc, value)
 
 
+def add_run(
+    para: Paragraph,
+    value: str,
+    *,
+    bold: bool = False,
+    color: str | None = None,
+    underline: bool = False,
+    strike: bool = False,
+    east_asia: str | None = None,
+) -> Any:
+    """Append a run of text; `color` is hex (`C00000`). For marked-up text such as a diff:
+    python-docx has no tracked changes, so insertions are shown underlined, deletions struck."""
+    from docx.shared import RGBColor
+
+    run = para.add_run(text(value))
+    if bold:
+        run.bold = True
+    if color:
+        run.font.color.rgb = RGBColor.from_string(color.upper())
+    if underline:
+        run.underline = True
+    if strike:
+        run.font.strike = True
+    if east_asia:
+        set_run_fonts(run._r, latin=FONT_PROFILES[DEFAULT_PROFILE].latin, east_asia=east_asia)
+    return run
+
+
 def add_page_number_footer(doc: Document, section: DocxSection | None = None) -> None:
     """`— 1 —` page numbers, 4号宋体: odd pages right, even pages left, one character in."""
     from docx.enum.text import WD_ALIGN_PARAGRAPH
