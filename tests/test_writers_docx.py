@@ -218,6 +218,10 @@ def test_sheet_xml_fonts_page_and_footer(tmp_path: Path) -> None:
         "11906",
         "landscape",
     )
+    # the table fills the landscape type area: 297 − 28 − 26 = 243 mm
+    grid = [int(g.get(_w("w"))) for g in document.findall(".//w:tblGrid/w:gridCol", NS)]
+    assert len(grid) == 8
+    assert abs(sum(grid) / 56.6929 - 243) < 1
     # header row repeats on every page
     assert document.find(".//w:tr/w:trPr/w:tblHeader", NS) is not None
     # odd footer right, even footer left, both "— PAGE —"

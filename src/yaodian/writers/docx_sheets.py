@@ -44,7 +44,7 @@ if TYPE_CHECKING:
 
 HEADERS = ("序号", "工作任务", "主要内容", "牵头/配合", "协同科室", "完成时限", "责任人", "备注")
 # Millimetres; they add up to the landscape type area, 297 − 28 − 26 = 243 mm.
-WIDTHS_MM = (14.0, 38.0, 79.0, 18.0, 32.0, 22.0, 18.0, 22.0)
+WIDTHS_MM = (14.0, 34.0, 89.0, 18.0, 30.0, 22.0, 16.0, 20.0)
 CENTRED_COLUMNS = (0, 3, 5)
 SINGLE_NAME = "各科室工作任务清单.docx"
 
