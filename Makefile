@@ -21,6 +21,15 @@ demo: $(STAMP)
 	$(BIN)/yaodian parse $(SAMPLE) --format md -o out/changde-2024.md --force
 	$(BIN)/yaodian parse $(SAMPLE) --format csv -o out/changde-2024-分工.csv --force
 	$(BIN)/yaodian offices $(SAMPLE) --format csv > out/changde-2024-科室.csv
+	$(BIN)/yaodian matrix $(SAMPLE) -o out/changde-2024-责任矩阵.xlsx --force
+	$(BIN)/yaodian sheets $(SAMPLE) -o out/changde-2024-任务清单 --force
+	$(BIN)/yaodian sheets $(SAMPLE) -o out/changde-2024-任务清单合订本.docx --single --force
+	$(BIN)/yaodian tasks $(SAMPLE) --format md -o out/changde-2024-科室任务.md --force
+	$(BIN)/yaodian tasks $(SAMPLE) --format xlsx -o out/changde-2024-科室任务.xlsx --force
+	$(BIN)/yaodian check $(SAMPLE)
+	$(BIN)/yaodian diff samples/diff/2023.txt samples/diff/2024.txt --format md -o out/diff-2023-2024.md --force
+	$(BIN)/yaodian diff samples/diff/2023.txt samples/diff/2024.txt -o out/diff-2023-2024.xlsx --force
+	$(BIN)/yaodian diff samples/diff/2023.txt samples/diff/2024.txt -o out/diff-2023-2024.docx --force
 	@for f in samples/shapes/*.txt; do \
 	  $(BIN)/yaodian parse $$f --format json -o out/$$(basename $$f .txt).json --force || exit 1; done
 	$(BIN)/yaodian offices $(SAMPLE)

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+import unicodedata
 import zipfile
 from pathlib import Path
 
 import docx
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from lxml import etree
 
 from test_tasks import make_notice
@@ -42,6 +45,8 @@ def _w(name: str) -> str:
         ("甲/乙科", "甲_乙科.docx"),
         ('a\\b:c*d?e"f<g>h|i', "a_b_c_d_e_f_g_h_i.docx"),
         ("响铃\x07科", "响铃_科.docx"),
+        ("伪装\u202excod.exe", "伪装_xcod.exe.docx"),
+        ("全角\u3000空格", "全角 空格.docx"),
         ("CON", "_CON.docx"),
         ("nul.txt", "_nul.txt.docx"),
         ("科室. ", "科室.docx"),
@@ -61,6 +66,21 @@ def test_safe_filename_long_and_unique() -> None:
     long_name = safe_filename("科" * 120)
     assert len(long_name.encode("utf-8")) <= 255
     assert long_name == "科" * 66 + ".docx"  # 66 × 3 bytes ≤ 200
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=120))
+def test_any_office_name_gives_a_creatable_file(tmp_path_factory: pytest.TempPathFactory, name: str) -> None:
+    file_name = safe_filename(name)
+    assert file_name.endswith(".docx")
+    assert not any(c in file_name for c in '\\/:*?"<>|')
+    # no controls, invisible format characters, surrogates, private use or line separators
+    assert not {unicodedata.category(c) for c in file_name} & {"Cc", "Cf", "Cs", "Co", "Zl", "Zp"}
+    assert len(file_name.encode("utf-8")) <= 205
+    assert not file_name.startswith(".")
+    path = tmp_path_factory.mktemp("names") / file_name
+    path.write_bytes(b"")
+    assert path.exists()
 
 
 # --- layout and fonts ---------------------------------------------------------------------------

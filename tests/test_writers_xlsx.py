@@ -81,6 +81,7 @@ def test_clean_text_cuts_at_excel_cell_limit() -> None:
         ("-5", "'-5"),
         ("基教科", "基教科"),
         ("a=b", "a=b"),
+        ("\t=1+2", "'\t=1+2"),
     ],
 )
 def test_csv_safe(raw: str, safe: str) -> None:

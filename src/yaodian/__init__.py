@@ -1,9 +1,9 @@
 """yaodian（要点）: read Chinese government work-plan notices (工作要点) into who-does-what.
 
-    from yaodian import parse_file
-    notice = parse_file("samples/changde-2024.txt")
-    for item in notice.items:
-        print(item.number, item.title, [o.name for o in item.leads])
+from yaodian import parse_file
+notice = parse_file("samples/changde-2024.txt")
+for item in notice.items:
+    print(item.number, item.title, [o.name for o in item.leads])
 """
 
 from __future__ import annotations

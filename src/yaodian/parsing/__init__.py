@@ -102,7 +102,7 @@ def _body_start(lines: list[Line]) -> int:
 
 
 def _attachment_entry(lines: list[Line], k: int) -> bool:
-    """"附件：1.某某工作要点" lists the attachments of the cover letter; it is not an item."""
+    """ "附件：1.某某工作要点" lists the attachments of the cover letter; it is not an item."""
     text = lines[k].text
     if "。" in text or len(text) > 60:
         return False

@@ -4,7 +4,7 @@ GB18030 (GBK and GB2312 are subsets), UTF-16 by its NUL pattern, and only then a
 from __future__ import annotations
 
 import codecs
-import unicodedata
+import re
 
 from yaodian.errors import DecodeError, InputError
 
@@ -51,11 +51,13 @@ def _plausible_char(ch: str) -> bool:
     )
 
 
+# C0/C1 controls other than tab and line breaks: text files have none, binary files many.
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+
+
 def _looks_binary(text: str) -> bool:
-    if not text:
-        return False
-    bad = sum(1 for ch in text[:20000] if unicodedata.category(ch) == "Cc" and ch not in "\t\n\r\f\v")
-    return bad > max(3, len(text[:20000]) // 100)
+    head = text[:20000]
+    return len(_CONTROL.findall(head)) > max(3, len(head) // 100)
 
 
 def _normalise_encoding(name: str) -> str:

@@ -44,12 +44,15 @@ if TYPE_CHECKING:
 
 HEADERS = ("序号", "工作任务", "主要内容", "牵头/配合", "协同科室", "完成时限", "责任人", "备注")
 # Millimetres; they add up to the landscape type area, 297 − 28 − 26 = 243 mm.
-WIDTHS_MM = (14.0, 34.0, 89.0, 18.0, 30.0, 22.0, 16.0, 20.0)
+WIDTHS_MM = (14.0, 34.0, 89.0, 18.0, 30.0, 22.0, 18.0, 18.0)
 CENTRED_COLUMNS = (0, 3, 5)
 SINGLE_NAME = "各科室工作任务清单.docx"
 
-# Characters no file system accepts (Windows is the strictest), controls, and separators.
-_UNSAFE_FILENAME = regex.compile(r'[\\/:*?"<>|\x00-\x1f\x7f\p{Zl}\p{Zp}]')
+# Characters no file system accepts (Windows is the strictest); controls, format characters
+# (a right-to-left override can disguise a name), surrogates, private-use and unassigned code
+# points; line separators. Other spaces (U+3000, NBSP) become plain spaces.
+_UNSAFE_FILENAME = regex.compile(r'[\\/:*?"<>|\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}]')
+_SPACES = regex.compile(r"\p{Zs}+")
 _WINDOWS_RESERVED = regex.compile(r"^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?$", regex.IGNORECASE)
 # 255 bytes is the common file-name limit; CJK takes 3 bytes in UTF-8, leave room for suffixes.
 MAX_NAME_BYTES = 200
@@ -58,13 +61,13 @@ MAX_NAME_BYTES = 200
 def safe_filename(name: str, taken: Iterable[str] = (), *, suffix: str = ".docx") -> str:
     """A file name from an office name that every file system accepts, unique within `taken`.
 
-    `/ \\ : * ? " < > |` and control characters become `_`; 〈〉 and other CJK punctuation are
+    `/ \\ : * ? " < > |`, control and invisible format characters become `_`; 〈〉 and other CJK punctuation are
     kept (legal everywhere); trailing dots and spaces go (Windows drops them); reserved device
     names (CON, NUL…) get a `_`; at most 200 UTF-8 bytes; `-2`, `-3`… keep names unique without
     regard to case (Windows and macOS file systems ignore it).
     """
     stem = unicodedata.normalize("NFC", name)
-    stem = _UNSAFE_FILENAME.sub("_", stem).strip().rstrip(". ").lstrip(".") or "科室"
+    stem = _SPACES.sub(" ", _UNSAFE_FILENAME.sub("_", stem)).strip().rstrip(". ").lstrip(".") or "科室"
     if _WINDOWS_RESERVED.match(stem):
         stem = "_" + stem
     while len(stem.encode("utf-8")) > MAX_NAME_BYTES:

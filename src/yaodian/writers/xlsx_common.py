@@ -53,9 +53,12 @@ def looks_like_formula(text: str) -> bool:
 
 
 def csv_safe(value: str) -> str:
-    """A CSV field that spreadsheets will not evaluate: formula-like text gets a leading `'`."""
+    """A CSV field that spreadsheets will not evaluate: formula-like text gets a leading `'`.
+
+    A leading tab or CR counts too (OWASP's CSV-injection list): some importers strip it and
+    then read the `=` behind it."""
     text = clean_text(value)
-    return "'" + text if looks_like_formula(text) else text
+    return "'" + text if text.startswith((*FORMULA_START, "\t", "\r")) else text
 
 
 class CellStyle:
