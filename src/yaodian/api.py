@@ -34,8 +34,5 @@ def parse_text(
     from yaodian.parsing import parse_notice
 
     table: Mapping[str, str] | None
-    if aliases is None or isinstance(aliases, Mapping):
-        table = aliases
-    else:
-        table = load_aliases(aliases)
+    table = aliases if aliases is None or isinstance(aliases, Mapping) else load_aliases(aliases)
     return parse_notice(text, source=source or Source(path="<文本>"), aliases=table, strict=strict)
