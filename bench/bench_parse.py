@@ -6,7 +6,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from benchlib import DATA, ROOT, YAODIAN, Result, time_call, time_process
+from benchlib import DATA, ROOT, YAODIAN, Result, time_call, time_pair
 
 SAMPLE = ROOT / "samples" / "changde-2024.txt"
 
@@ -49,8 +49,10 @@ def run() -> list[Result]:
     DATA.mkdir(parents=True, exist_ok=True)
     floor = DATA / "floor_app.py"
     floor.write_text(FLOOR_APP, encoding="utf-8")
-    floor_s = time_process([sys.executable, str(floor), "cat", str(SAMPLE)], repeat=10)
-    cli_s = time_process([YAODIAN, "parse", str(SAMPLE), "--format", "json"], repeat=10)
+    floor_s, cli_s = time_pair(
+        [sys.executable, str(floor), "cat", str(SAMPLE)],
+        [YAODIAN, "parse", str(SAMPLE), "--format", "json"],
+    )
     return [
         Result("parse sample in-process (per parse)", per_parse * 1000, "ms", 5.0),
         Result("floor: minimal typer app reading the file", floor_s * 1000, "ms"),

@@ -30,9 +30,13 @@ def parse_text(
     strict: bool = False,
 ) -> Notice:
     """Parse the text of a notice. Raises `ParseError` when no task item is found."""
-    from yaodian.aliases import load_aliases
     from yaodian.parsing import parse_notice
 
     table: Mapping[str, str] | None
-    table = aliases if aliases is None or isinstance(aliases, Mapping) else load_aliases(aliases)
+    if aliases is None or isinstance(aliases, Mapping):
+        table = aliases
+    else:
+        from yaodian.aliases import load_aliases  # tomllib: only when a table is given
+
+        table = load_aliases(aliases)
     return parse_notice(text, source=source or Source(path="<文本>"), aliases=table, strict=strict)

@@ -7,9 +7,8 @@ body   (body.py)    the marker tree, sections, items and their clauses (clauses.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
-
-import regex
 
 from yaodian.errors import ParseError
 from yaodian.model import Notice, ParseWarning, Source
@@ -18,8 +17,8 @@ from yaodian.parsing.header import ORG_SUFFIX, parse_date, read_header
 from yaodian.parsing.lines import Line, logical_lines
 from yaodian.parsing.table import is_table_line, read_table
 
-YEAR = regex.compile(r"((?:19|20)\d{2})\s*年")
-ATTACHMENT_HEAD = regex.compile(r"^附\s*件\s*[:：]")
+YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+ATTACHMENT_HEAD = re.compile(r"^附\s*件\s*[:：]")
 
 __all__ = ["parse_notice"]
 

@@ -3,10 +3,9 @@ and the responsibility clause of each item."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-
-import regex
 
 from yaodian.model import Item, OfficeRef, ParseWarning, Section
 from yaodian.parsing import clauses
@@ -17,22 +16,22 @@ from yaodian.parsing.markers import Marker
 from yaodian.parsing.table import Row, is_table_line, read_table
 
 # "分管省领导：某某" "责任领导：" "分 管 县领导：" (spaces inside the label are seen)
-LEADER_LINE = regex.compile(
+LEADER_LINE = re.compile(
     r"^(?:分\s*管|责\s*任|牵\s*头|包\s*保)?\s*(?:[省市县区]\s*)?(?:级\s*)?领\s*导\s*[:：]\s*(?P<v>.*)$"
 )
 # "完成时限：2024年6月底前" "时间节点：全年"
-DEADLINE_LINE = regex.compile(r"^(?:完\s*成\s*)?(?:时\s*限|时\s*间(?:节点)?|期\s*限)\s*[:：]\s*(?P<v>.*)$")
+DEADLINE_LINE = re.compile(r"^(?:完\s*成\s*)?(?:时\s*限|时\s*间(?:节点)?|期\s*限)\s*[:：]\s*(?P<v>.*)$")
 # "附件" "附件1" "附件：…" — after the body, what follows is an appendix (often a table of the same tasks).
-APPENDIX = regex.compile(r"^附\s*件\s*\d*\s*[:：]?\s*$")
+APPENDIX = re.compile(r"^附\s*件\s*\d*\s*[:：]?\s*$")
 # Sections that hold the preamble rather than tasks: "一、总体要求" "（一）指导思想"
-PREAMBLE_SECTION = regex.compile(
+PREAMBLE_SECTION = re.compile(
     r"^(?:总体要求|指导思想|基本原则|工作目标|主要目标|总体目标|总体思路|工作原则)[。.]?$"
 )
-SENTENCE_END = regex.compile(r"[。！？!?]")
-CLAUSE_END = regex.compile(r"[，,；;：:]")
-NUMBER_PUNCT = regex.compile(r"[\s.．、]")
+SENTENCE_END = re.compile(r"[。！？!?]")
+CLAUSE_END = re.compile(r"[，,；;：:]")
+NUMBER_PUNCT = re.compile(r"[\s.．、]")
 # A heading followed by its intro on the same line: "产业提升行动。围绕…" "发挥牵引作用 积极落实…。"
-HEADING_SPLIT = regex.compile(r"^(?P<title>[^。\s]{2,60}?)(?:。|\s+)(?P<rest>\S.*[。：:].*)$")
+HEADING_SPLIT = re.compile(r"^(?P<title>[^。\s]{2,60}?)(?:。|\s+)(?P<rest>\S.*[。：:].*)$")
 
 
 @dataclass

@@ -9,11 +9,10 @@ the first one listed leads ("排名第一的为牵头科室").
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from functools import lru_cache
-
-import regex
+from typing import NamedTuple
 
 from yaodian.model import LEAD, SUPPORT, OfficeRef, Role
 
@@ -22,66 +21,64 @@ CLOSE = "）)〉>】]》}"
 
 # Label words that open a clause or a part of it, always followed by a colon:
 #   "责任科室：" "牵头单位:" "配合单位：" "牵头（责任）单位：" "部门分工：" "责任分工："
-LABEL = regex.compile(
-    r"(?:(?<=^|[,，;；。.\s])|(?<=^[(（]))"
+LABEL = re.compile(
+    r"(?:^|(?<=[,，;；。.\s])|(?<=^[(（]))"
     r"(?P<label>(?:牵头|主责|责任|配合|协办|参与|协助|协同|支持)\s*(?:[(（]\s*(?:责任|牵头)\s*[)）])?\s*"
     r"(?:单位|科室|处室|部门|股室|处|科|机构|领导单位)|部门分工|责任分工|分工|牵头领导单位)"
     r"\s*[:：]"
 )
 
 # Notes that state the lead rule; never offices: "排名第一的为牵头科室，下同" "列第一位者为牵头部门"
-RULE_NOTE = regex.compile(r"下同|排名第一|排在第一|列第一|第一位|首位|为牵头|为主办|以下同|不再列出")
+RULE_NOTE = re.compile(r"下同|排名第一|排在第一|列第一|第一位|首位|为牵头|为主办|以下同|不再列出")
 
 # Suffixes that mark the offices before them as leads: "（省甲局、乙厅牵头）" "（省甲委总牵头）"
-LEAD_SUFFIX = regex.compile(r"(?:共同|联合|总)?牵头(?:负责|抓总|落实|推进|实施)?$")
+LEAD_SUFFIX = re.compile(r"(?:共同|联合|总)?牵头(?:负责|抓总|落实|推进|实施)?$")
 # Suffixes that mark supporters: "各地、各部门配合" "丙站等有关单位按职责分工负责"
-SUPPORT_SUFFIX = regex.compile(
+SUPPORT_SUFFIX = re.compile(
     r"(?:按照?职责(?:分工)?)?(?:配合|参与|协助|协办|协同|支持|共同负责|分工负责|负责)(?:落实|推进|实施|完成)?$"
 )
 # A bare "负责" suffix makes a lead when nobody else leads: "（市甲局负责）".
-RESPONSIBLE = regex.compile(r"负责(?:落实|推进|实施|完成)?$")
+RESPONSIBLE = re.compile(r"负责(?:落实|推进|实施|完成)?$")
 
 # Trailing "等", "等有关单位", "等相关部门" closes a list; the office before it is kept.
-ET_CETERA = regex.compile(r"(?<=\S)等(?:有关|相关|其他|其它)?(?:单位|部门|科室|处室|机构)?$")
-LEADING_FILLER = regex.compile(r"^(?:由|请|和|及|以及|与)")
+ET_CETERA = re.compile(r"(?<=\S)等(?:有关|相关|其他|其它)?(?:单位|部门|科室|处室|机构)?$")
+LEADING_FILLER = re.compile(r"^(?:由|请|和|及|以及|与)")
 
 # Endings that make a name an office on its own (a standalone entry in a list).
-OFFICE_SUFFIX = regex.compile(
+OFFICE_SUFFIX = re.compile(
     r"(?:科|室|处|股|站|所|办|委|局|厅|部|院|中心|队|会|组|馆|校|学校|政府|街道|办事处|单位|部门|专班|"
     r"公司|集团|银行|分行|支行|法院|检察院|团|联|社|协|署|府|党组|开发区|园区|管委会|管理区|"
     r"区|县|市|镇|乡|省|监狱|医院|台|报|所|库|总队|支队|大队|军分区|人武部|机关|工委|分局)$"
 )
 # Endings strong enough that a following fragment is an office of its own, not the rest of a
 # collective: in "各区、县级市" the second part ends in 市 and still belongs to the first.
-STRONG_SUFFIX = regex.compile(
+STRONG_SUFFIX = re.compile(
     r"(?:科|室|处|股|站|所|办|委|局|厅|部|院|中心|队|组|馆|校|政府|街道|办事处|单位|部门|专班|公司|集团|"
     r"银行|分行|法院|检察院|署|党组|开发区|园区|管委会|工委|分局)$"
 )
-COLLECTIVE = regex.compile(r"^(?:各|全|有关|相关|其他|其它|所属|直属)|各|等单位$|有关单位|相关单位")
+COLLECTIVE = re.compile(r"^(?:各|全|有关|相关|其他|其它|所属|直属)|各|等单位$|有关单位|相关单位")
 
 # Words that show a "name" is really a sentence fragment.
-VERBS = regex.compile(
+VERBS = re.compile(
     r"推进|加强|开展|落实|完善|建立|做好|实施|组织|提升|推动|深化|确保|贯彻|按照|根据|进一步|全面|积极|"
     r"健全|强化|持续|坚持|加快|促进|提高|围绕|结合"
 )
 MAX_NAME = 30
-ROLE_WORD = regex.compile(r"牵头|配合|协办|参与")
-WHITESPACE = regex.compile(r"\s+")
+ROLE_WORD = re.compile(r"牵头|配合|协办|参与")
+WHITESPACE = re.compile(r"\s+")
 
 # A trailing alias in brackets: 人事科〈机关党委〉, 市交通委（市道运局）, 办公室<秘书科>.
-ALIAS = regex.compile(r"^(?P<name>.+?)\s*[〈<（(【\[](?P<alias>[^〈<（(【\[〉>）)】\]]+)[〉>）)】\]]$")
+ALIAS = re.compile(r"^(?P<name>.+?)\s*[〈<（(【\[](?P<alias>[^〈<（(【\[〉>）)】\]]+)[〉>）)】\]]$")
 
 
-@dataclass(frozen=True)
-class Mention:
+class Mention(NamedTuple):
     """An office as a clause names it, before roles are settled for the whole item."""
 
     raw: str
     hint: str  # "lead" | "support" | "listed"
 
 
-@dataclass(frozen=True)
-class ClauseReading:
+class ClauseReading(NamedTuple):
     """What one clause says: mentions in order, rejected fragments, and whether a note was seen."""
 
     mentions: tuple[Mention, ...]
@@ -112,8 +109,8 @@ def split_top(text: str, seps: str) -> list[str]:
 
 
 @lru_cache(maxsize=32)
-def _splitter(seps: str) -> regex.Pattern[str]:
-    return regex.compile("[" + regex.escape(seps) + "]")
+def _splitter(seps: str) -> re.Pattern[str]:
+    return re.compile("[" + re.escape(seps) + "]")
 
 
 def trailing_group(text: str) -> tuple[str, str] | None:

@@ -4,44 +4,44 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-
-import regex
+from typing import NamedTuple
 
 from yaodian.model import ParseWarning
 from yaodian.parsing.lines import Line
 from yaodian.parsing.markers import cn_to_int
 
 # Web-page rows and widgets: "索 引 号：…" "发布时间：…" "字体：【大 中 小】" "浏览次数：" "首页 > 政务公开"
-CLUTTER = regex.compile(
+CLUTTER = re.compile(
     r"索\s*引\s*号|发布(?:时间|日期|机构)|公开(?:日期|方式|范围|时间)|成文日期|信息来源|来源(?:时间)?为?\s*[:：]|^标\s*题\s*[:：]|"
     r"浏览(?:次数)?|点击(?:数|率|量)|字[号体]\s*[:：]|【\s*大\s*中\s*小\s*】|\[\s*大\s*中\s*小\s*\]|打印本页|关闭窗口|"
     r"分享到|当前位置|您现在的位置|^首页|[>»＞]\s*\S+\s*[>»＞]|主题分类|体裁分类|有效性|效力状态|"
     r"^文\s*号\s*[:：]|^分\s*类\s*[:：]|^时\s*效|扫一扫|责任编辑|^【?(?:打印|关闭|收藏)】?$"
 )
 # 文号: 常教发〔2024〕3号, 吉教发[2015]1号
-DOC_NUMBER = regex.compile(r"[\p{Han}]{1,12}\s*[〔\[［【(（]\s*(?:19|20)\d{2}\s*[〕\]］】)）]\s*\d{1,4}\s*号")
+DOC_NUMBER = re.compile(r"[^\W\d_]{1,12}\s*[〔\[［【(（]\s*(?:19|20)\d{2}\s*[〕\]］】)）]\s*\d{1,4}\s*号")
 # 《…》 or 〈…〉 naming the plan inside the notice title or the cover letter.
-QUOTED_TITLE = regex.compile(r"[《〈<]([^《》〈〉<>]{4,80})[》〉>]")
-NOTICE_TITLE = regex.compile(r"关于.{2,120}的(?:通知|函|意见)$|^.{2,80}的通知$")
-COVER = regex.compile(
+QUOTED_TITLE = re.compile(r"[《〈<]([^《》〈〉<>]{4,80})[》〉>]")
+NOTICE_TITLE = re.compile(r"关于.{2,120}的(?:通知|函|意见)$|^.{2,80}的通知$")
+COVER = re.compile(
     r"印发给你们|现将.{0,80}(?:印发|下发|转发)|现(?:予|将其)?印发|已经.{1,30}同意|经.{1,20}同意，?现"
 )
-RECIPIENTS_END = regex.compile(r"[:：]$")
-ATTACHMENT = regex.compile(r"^附\s*件\s*\d*\s*[:：]?")
-PUBLIC_NOTE = regex.compile(r"^[(（【\[]?此件.{0,10}[)）】\]]?$")
-ARABIC_DATE = regex.compile(r"^((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$")
-CN_DATE = regex.compile(
+RECIPIENTS_END = re.compile(r"[:：]$")
+ATTACHMENT = re.compile(r"^附\s*件\s*\d*\s*[:：]?")
+PUBLIC_NOTE = re.compile(r"^[(（【\[]?此件.{0,10}[)）】\]]?$")
+ARABIC_DATE = re.compile(r"^((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$")
+CN_DATE = re.compile(
     r"^([〇零一二三四五六七八九○Ｏ]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日$"
 )
 # A date whose separators were lost on a web page: "2024327"
-MANGLED_DATE = regex.compile(r"^((?:19|20)\d{2})(\d{1,2})(\d{1,2})$")
-ORG_SUFFIX = regex.compile(
+MANGLED_DATE = re.compile(r"^((?:19|20)\d{2})(\d{1,2})(\d{1,2})$")
+ORG_SUFFIX = re.compile(
     r"(?:委员会|委|局|厅|办公室|办|政府|室|部|院|中心|会|处|公司|党组|署|馆|学校|校|所|站|队|街道|办事处|管委会|工委)$"
 )
-PLAN_WORD = regex.compile(r"要点|方案|计划|清单|任务|安排|意见|重点工作|分工|台账")
-TITLE_PUNCT = regex.compile(r"[。；;：:，,！!？?]")
+PLAN_WORD = re.compile(r"要点|方案|计划|清单|任务|安排|意见|重点工作|分工|台账")
+TITLE_PUNCT = re.compile(r"[。；;：:，,！!？?]")
 
 
 @dataclass
@@ -60,8 +60,7 @@ class Header:
     warnings: list[ParseWarning] = field(default_factory=list)
 
 
-@dataclass(frozen=True)
-class _Seg:
+class _Seg(NamedTuple):
     line: int
     text: str
     joins_next: bool  # the next segment is on the same physical line
@@ -160,7 +159,7 @@ def read_header(lines: Sequence[Line]) -> Header:
         text = seg.text
         number = DOC_NUMBER.search(text)
         if number and head.doc_number is None:
-            head.doc_number = regex.sub(r"\s+", "", number.group())
+            head.doc_number = re.sub(r"\s+", "", number.group())
         head.quoted_titles.extend(QUOTED_TITLE.findall(text))
         if CLUTTER.search(text):
             kinds.append("clutter")
@@ -251,7 +250,7 @@ def _fallback_title(head: Header) -> str:
         if PLAN_WORD.search(quoted):
             return quoted.strip()
     if head.notice_title:
-        m = regex.search(r"关于(?:印发|下发|转发)?(.+?)的通知", head.notice_title)
+        m = re.search(r"关于(?:印发|下发|转发)?(.+?)的通知", head.notice_title)
         if m:
             return m.group(1).strip(" 《》〈〉")
     return ""

@@ -3,33 +3,32 @@ paragraphs that lost their breaks split again at numbering markers."""
 
 from __future__ import annotations
 
+import re
 import unicodedata
-from dataclasses import dataclass
-
-import regex
+from typing import NamedTuple
 
 from yaodian.parsing.markers import Marker, marker_at, match_marker
 
 # Indentation and padding characters seen in notices: ideographic space, NBSP, thin spaces.
-_SPACES = regex.compile(r"[\s\u3000\u00a0\u2000-\u200b\u202f\u205f\ufeff]+")
+_SPACES = re.compile(r"[\s\u3000\u00a0\u2000-\u200b\u202f\u205f\ufeff]+")
 
 # Kangxi radicals and CJK radical supplements that some PDFs emit instead of the ideograph
 # (⼀ for 一); NFKC maps them back, and only them: NFKC on the whole text would change ① and ….
-_RADICALS = regex.compile(r"[\u2e80-\u2eff\u2f00-\u2fdf]")
+_RADICALS = re.compile(r"[\u2e80-\u2eff\u2f00-\u2fdf]")
 
 # Where a numbering marker may start a new paragraph inside a line whose breaks were lost:
 # after a sentence end or a closing bracket (spaces allowed), or after a run of spaces.
 #   "…落地生根。 2.不断夯实…"   "…（省甲局牵头） （二）赋能…"   "…党的建设 1.深入学习…"
-_BREAK_BEFORE = regex.compile(
-    r"(?<=[。；;！!？?)）〉】”\"]\s*|\S\s+)(?=[(（]?[0-9一二三四五六七八九十①-⑳]{1,3}[)）.．、])"
+# The match ends where the marker starts.
+_BREAK_BEFORE = re.compile(
+    r"(?:[。；;！!？?)）〉】”\"]\s*|(?<=\S)\s+)(?=[(（]?[0-9０-９一二三四五六七八九十①-⑳]{1,3}[)）.．、])"
 )
 
 
-_ATTACHMENT_TAIL = regex.compile(r"附\s*件\s*\d*\s*[:：]\s*$")
+_ATTACHMENT_TAIL = re.compile(r"附\s*件\s*\d*\s*[:：]\s*$")
 
 
-@dataclass(frozen=True)
-class Line:
+class Line(NamedTuple):
     """One logical line of the input with its 1-based physical line number."""
 
     no: int
@@ -74,7 +73,7 @@ def logical_lines(text: str) -> list[Line]:
             seq.see(marker)
         pieces: list[tuple[str, Marker | None]] = []
         for m in _BREAK_BEFORE.finditer(line):
-            pos = m.start()
+            pos = m.end()
             if pos <= start:
                 continue
             found = marker_at(line, pos, mid_line=True)

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-import regex
+import re
+from typing import NamedTuple
 
 # Rank of each kind on the ladder; a lower rank holds the higher ones.
 RANK = {"part": 0, "cn": 1, "paren_cn": 2, "num": 3, "paren_num": 4, "circled": 5}
@@ -26,21 +25,20 @@ _CN_DIGITS = {
 _CN_UNITS = {"十": 10, "百": 100}
 
 # "第一部分" "第二章": a level above 一、 in some long plans
-_PART = regex.compile(r"第([一二三四五六七八九十]{1,3})(?:部分|章|篇)[、：:.．\s]*")
+_PART = re.compile(r"第([一二三四五六七八九十]{1,3})(?:部分|章|篇)[、：:.．\s]*")
 # "一、" "十二、" (also "一." which some issuers type)
-_CN = regex.compile(r"([一二三四五六七八九十百〇零]{1,4})\s*[、.．]")
+_CN = re.compile(r"([一二三四五六七八九十百〇零]{1,4})\s*[、.．]")
 # "（一）" "(十二)"
-_PAREN_CN = regex.compile(r"[(（]\s*([一二三四五六七八九十百〇零]{1,4})\s*[)）]")
+_PAREN_CN = re.compile(r"[(（]\s*([一二三四五六七八九十百〇零]{1,4})\s*[)）]")
 # "1." "1．" "1、" — "1.5亿元" is a decimal, not a marker (checked by the caller)
-_NUM = regex.compile(r"(\d{1,3})\s*[.．、](?!\s*[、.．])")
+_NUM = re.compile(r"(\d{1,3})\s*[.．、](?!\s*[、.．])")
 # "（1）" "(12)"
-_PAREN_NUM = regex.compile(r"[(（]\s*(\d{1,3})\s*[)）]")
+_PAREN_NUM = re.compile(r"[(（]\s*(\d{1,3})\s*[)）]")
 # "①" … "⑳"
-_CIRCLED = regex.compile(r"([①-⑳])")
+_CIRCLED = re.compile(r"([①-⑳])")
 
 
-@dataclass(frozen=True)
-class Marker:
+class Marker(NamedTuple):
     """A numbering marker at the start of a line: kind, number as printed, value, length."""
 
     kind: str

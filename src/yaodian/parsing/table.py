@@ -3,30 +3,34 @@ a header row naming the columns (序号 / 工作任务 / 分管领导 / 牵头�
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
-from dataclasses import dataclass
-
-import regex
+from functools import cache
+from typing import NamedTuple
 
 from yaodian.parsing.lines import Line
 
 # Column roles by header words, most specific first.
-_COLUMNS: tuple[tuple[str, regex.Pattern[str]], ...] = (
-    ("number", regex.compile(r"^(?:序号|编号|序)$")),
-    ("leader", regex.compile(r"领导|分管|包保|县级|责任人")),
-    ("lead", regex.compile(r"牵头")),
-    ("support", regex.compile(r"配合|协办|协同|参与")),
-    ("listed", regex.compile(r"责任(?:单位|部门|科室|处室|股室)|承办|主办|实施(?:单位|主体)")),
-    ("deadline", regex.compile(r"时限|时间|进度|节点")),
-    ("note", regex.compile(r"备注|说明")),
-    ("task", regex.compile(r"任务|工作|内容|事项|措施|目标|项目")),
+_COLUMNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("number", re.compile(r"^(?:序号|编号|序)$")),
+    ("leader", re.compile(r"领导|分管|包保|县级|责任人")),
+    ("lead", re.compile(r"牵头")),
+    ("support", re.compile(r"配合|协办|协同|参与")),
+    ("listed", re.compile(r"责任(?:单位|部门|科室|处室|股室)|承办|主办|实施(?:单位|主体)")),
+    ("deadline", re.compile(r"时限|时间|进度|节点")),
+    ("note", re.compile(r"备注|说明")),
+    ("task", re.compile(r"任务|工作|内容|事项|措施|目标|项目")),
 )
-# Spaces that PDF extraction leaves between two Chinese characters: "工作机 制".
-_CJK_GAP = regex.compile(r"(?<=[\p{Han}，。、；：“”（）])\s+(?=[\p{Han}，。、；：“”（）])")
 
 
-@dataclass(frozen=True)
-class Row:
+# Spaces that PDF extraction leaves between two Chinese characters: "工作机 制". Compiled on
+# first use: its large character ranges cost ~4 ms to compile, and most notices have no table.
+@cache
+def _cjk_gap() -> re.Pattern[str]:
+    return re.compile(r"(?<=[\u3400-\u9fff，。、；：“”（）])\s+(?=[\u3400-\u9fff，。、；：“”（）])")
+
+
+class Row(NamedTuple):
     """One task row of a table, its cells keyed by column role."""
 
     line: int
@@ -44,7 +48,8 @@ def _cells(text: str) -> list[str]:
         parts.pop()
     if parts and parts[0] == "" and text.lstrip().startswith("|"):
         parts.pop(0)
-    return [_CJK_GAP.sub("", p) for p in parts]
+    gap = _cjk_gap()
+    return [gap.sub("", p) for p in parts]
 
 
 def column_role(header: str) -> str | None:
