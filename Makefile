@@ -21,8 +21,7 @@ demo: $(STAMP)
 	$(BIN)/yaodian parse $(SAMPLE) --format md -o out/changde-2024.md --force
 	$(BIN)/yaodian parse $(SAMPLE) --format csv -o out/changde-2024-分工.csv --force
 	$(BIN)/yaodian offices $(SAMPLE) --format csv > out/changde-2024-科室.csv
-	$(BIN)/yaodian matrix $(SAMPLE) -o out/changde-2024-责任矩阵.xlsx --force
-	$(BIN)/yaodian sheets $(SAMPLE) -o out/changde-2024-任务清单 --force
+	$(BIN)/yaodian export $(SAMPLE) -o out/changde-2024-任务分解 --force
 	$(BIN)/yaodian sheets $(SAMPLE) -o out/changde-2024-任务清单合订本.docx --single --force
 	$(BIN)/yaodian tasks $(SAMPLE) --format md -o out/changde-2024-科室任务.md --force
 	$(BIN)/yaodian tasks $(SAMPLE) --format xlsx -o out/changde-2024-科室任务.xlsx --force

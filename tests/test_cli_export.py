@@ -270,3 +270,27 @@ def test_heavy_libraries_not_imported_at_startup() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+def test_export_writes_matrix_and_all_sheets(tmp_path: Path, sample_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    out = tmp_path / "分解"
+    result = runner.invoke(app, ["export", str(sample_path), "-o", str(out)])
+    assert result.exit_code == 0, result.stderr
+    sheets = sorted(p.name for p in (out / "任务清单").iterdir())
+    assert len(sheets) == 25 and "基教科.docx" in sheets
+    wb = load_workbook(out / "责任矩阵.xlsx")
+    assert wb.sheetnames[0] == "责任矩阵"
+    # a second run without --force stops before writing anything
+    again = runner.invoke(app, ["export", str(sample_path), "-o", str(out)])
+    assert again.exit_code == 1
+    assert "--force" in again.stderr
+    assert runner.invoke(app, ["export", str(sample_path), "-o", str(out), "--force"]).exit_code == 0
+
+
+def test_export_missing_parent_folder(tmp_path: Path, sample_path: Path) -> None:
+    result = runner.invoke(app, ["export", str(sample_path), "-o", str(tmp_path / "无" / "分解")])
+    assert result.exit_code == 1
+    assert "不存在" in result.stderr
+    assert not (tmp_path / "无").exists()

@@ -59,6 +59,12 @@ def out_console() -> Console:
     return Console(highlight=False, soft_wrap=False)
 
 
+def note(message: str) -> None:
+    """One plain line of news on stderr ("已写入 …"); rich is not worth its import for it."""
+    sys.stderr.write(f"{message}\n")
+    sys.stderr.flush()
+
+
 def fail(message: str, code: int = 1) -> typer.Exit:
     """Print one message on stderr and return the Exit to raise."""
     sys.stderr.write(f"yaodian：错误：{message}\n")

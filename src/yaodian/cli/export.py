@@ -22,6 +22,7 @@ from yaodian.cli.common import (
     app,
     err_console,
     load_notice,
+    note,
     out_console,
     usage,
     user_errors,
@@ -101,7 +102,7 @@ def matrix(
         from yaodian.writers.xlsx_matrix import write_matrix
 
         write_matrix(notice, output, force=force)
-        err_console().print(f"已写入 {output}（{len(notice.items)} 项条目 × {len(notice.offices())} 个科室）")
+        note(f"已写入 {output}（{len(notice.items)} 项条目 × {len(notice.offices())} 个科室）")
         _warn(notice)
 
 
@@ -144,7 +145,45 @@ def sheets(
             err_console().print("[yellow]通知中没有找到任何科室，未生成文件。[/]")
             return
         where = paths[0] if single else output
-        err_console().print(f"已写入 {where}（{len(paths)} 个文件）" if not single else f"已写入 {where}")
+        note(f"已写入 {where}（{len(paths)} 个文件）" if not single else f"已写入 {where}")
+        _warn(notice)
+
+
+@app.command()
+def export(
+    file: InputArg,
+    output: Annotated[Path, typer.Option("--output", "-o", help="输出文件夹。", show_default=False)],
+    fonts: FontsOpt = FontsChoice.gb2312,
+    encoding: EncodingOpt = None,
+    aliases: AliasesOpt = None,
+    strict: StrictOpt = False,
+    force: ForceOpt = False,
+) -> None:
+    """一次生成办公室要分发的文件：责任矩阵.xlsx 和 任务清单/（每个科室一个 Word 任务清单）。
+
+    示例：yaodian export notice.txt -o 2024年任务分解/
+    """
+    with user_errors():
+        from yaodian.errors import OutputError
+        from yaodian.output import check_destination
+
+        check_destination(output, directory=True)
+        matrix_path = output / "责任矩阵.xlsx"
+        if output.exists():
+            check_destination(matrix_path, force=force)
+        elif not output.parent.exists():
+            raise OutputError(f"{output}：所在文件夹 {output.parent} 不存在；请先创建该文件夹。")
+        notice = load_notice(file, encoding=encoding, aliases=aliases, strict=strict)
+        from yaodian.writers.docx_sheets import write_sheets
+        from yaodian.writers.xlsx_matrix import write_matrix
+
+        try:
+            output.mkdir(exist_ok=True)
+        except OSError as exc:
+            raise OutputError(f"{output}：无法创建文件夹（{exc.strerror or exc}）；请检查输出位置。") from exc
+        sheets = write_sheets(notice, output / "任务清单", profile=fonts.value, force=force)
+        write_matrix(notice, matrix_path, force=force)
+        note(f"已写入 {output}：责任矩阵.xlsx、任务清单/（{len(sheets)} 个科室的 .docx）")
         _warn(notice)
 
 
@@ -236,7 +275,7 @@ def _emit(
 
         write_text(output, text, force=force, bom=fmt is TasksFormat.csv)
     count = sum(tl.total for tl in lists)
-    err_console().print(f"已写入 {output}（{len(lists)} 个科室，{count} 项任务）")
+    note(f"已写入 {output}（{len(lists)} 个科室，{count} 项任务）")
 
 
 def _print_tables(notice: Notice, lists: tuple[OfficeTasks, ...]) -> None:

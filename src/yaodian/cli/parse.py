@@ -17,6 +17,7 @@ from yaodian.cli.common import (
     app,
     err_console,
     load_notice,
+    note,
     out_console,
     user_errors,
     write_stdout,
@@ -84,15 +85,13 @@ def parse(
             from yaodian.output import write_text
 
             write_text(output, _render(notice, fmt), force=force, bom=fmt is ParseFormat.csv)
-            err_console().print(f"已写入 {output}（{len(notice.items)} 项条目）")
+            note(f"已写入 {output}（{len(notice.items)} 项条目）")
         _report_warnings(notice, shown=fmt is ParseFormat.table and output is None)
 
 
 def _report_warnings(notice: Notice, *, shown: bool) -> None:
     if notice.warnings and not shown:
-        err_console().print(
-            f"[yellow]解析提示 {len(notice.warnings)} 条[/]（用 --format table 查看，--strict 视为错误）"
-        )
+        note(f"解析提示 {len(notice.warnings)} 条（用 --format table 查看，--strict 视为错误）")
 
 
 def _offices_text(item: Item) -> str:

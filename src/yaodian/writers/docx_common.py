@@ -631,6 +631,8 @@ class DocumentFactory:
         from docx.opc.oxml import serialize_part_xml
 
         xml = serialize_part_xml(self.doc.element)
-        with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        # Level 1: a few percent larger, several times faster; 25 sheets spend most of their
+        # time compressing the same shared parts again.
+        with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as z:
             for info, data in self._parts:
                 z.writestr(info, xml if info.filename == "word/document.xml" else data)
