@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import datetime as _dt
 import hashlib
+import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, Literal
-
-import re
 
 Role = Literal["lead", "support"]
 LEAD: Role = "lead"
