@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -48,3 +50,25 @@ def check_golden(path: Path, actual: str, update: bool) -> None:
         return
     expected = path.read_text(encoding="utf-8")
     assert actual == expected, f"output differs from {path.name}; if intended, run `make golden`"
+
+
+def soffice_convert(path: Path, fmt: str, outdir: Path) -> Path:
+    """Convert a file with LibreOffice, the real client; skip where it is not installed.
+
+    Each call gets its own LibreOffice profile so that parallel test workers do not clash."""
+    soffice = shutil.which("soffice")
+    if soffice is None:
+        pytest.skip("LibreOffice (soffice) is not installed: the real client cannot be checked here")
+    profile = (outdir / "lo-profile").as_uri()
+    command = [soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to", fmt]
+    proc = subprocess.run(
+        [*command, "--outdir", str(outdir), str(path)],
+        capture_output=True,
+        text=True,
+        timeout=180,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stderr
+    converted = outdir / f"{path.stem}.{fmt.split(':')[0]}"
+    assert converted.exists(), proc.stdout + proc.stderr
+    return converted

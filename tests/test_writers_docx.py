@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 import unicodedata
 import zipfile
 from pathlib import Path
@@ -14,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
+from conftest import soffice_convert
 from test_tasks import make_notice
 from test_writers_xlsx import LONG_SLASH_NAME
 from yaodian.errors import OutputError, UsageError
@@ -340,26 +339,6 @@ def test_sample_sheets(tmp_path: Path, sample_notice: Notice) -> None:
 
 @pytest.mark.soffice
 def test_libreoffice_converts_sheet(tmp_path: Path) -> None:
-    soffice = shutil.which("soffice")
-    if soffice is None:
-        pytest.skip("LibreOffice (soffice) is not installed: cannot check that it converts the document")
     (path,) = write_sheets(make_notice(), tmp_path / "all.docx", single=True)
-    profile = (tmp_path / "lo-profile").as_uri()
-    proc = subprocess.run(
-        [
-            soffice,
-            f"-env:UserInstallation={profile}",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(tmp_path),
-            str(path),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert proc.returncode == 0, proc.stderr
-    pdf = tmp_path / "all.pdf"
-    assert pdf.exists() and pdf.read_bytes().startswith(b"%PDF")
+    pdf = soffice_convert(path, "pdf", tmp_path)
+    assert pdf.read_bytes().startswith(b"%PDF")

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 import zipfile
 from pathlib import Path
 
@@ -12,6 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from conftest import soffice_convert
 from test_tasks import make_notice
 from yaodian.errors import OutputError
 from yaodian.model import Notice
@@ -348,26 +347,6 @@ def test_sample_exactly_one_lead_per_item(tmp_path: Path, sample_notice: Notice)
 
 @pytest.mark.soffice
 def test_libreoffice_opens_matrix(tmp_path: Path) -> None:
-    soffice = shutil.which("soffice")
-    if soffice is None:
-        pytest.skip("LibreOffice (soffice) is not installed: cannot check that it converts the workbook")
     path = write_matrix(make_notice(HOSTILE_PLAN), tmp_path / "matrix.xlsx")
-    profile = (tmp_path / "lo-profile").as_uri()
-    proc = subprocess.run(
-        [
-            soffice,
-            f"-env:UserInstallation={profile}",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(tmp_path),
-            str(path),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert proc.returncode == 0, proc.stderr
-    pdf = tmp_path / "matrix.pdf"
-    assert pdf.exists() and pdf.read_bytes().startswith(b"%PDF")
+    pdf = soffice_convert(path, "pdf", tmp_path)
+    assert pdf.read_bytes().startswith(b"%PDF")

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from yaodian.model import Item, Notice, Section
+from yaodian.parsing.markers import cn_to_int
 
 Severity = Literal["error", "warning"]
 ERROR: Severity = "error"
@@ -66,23 +67,10 @@ def has_errors(findings: Iterable[Finding]) -> bool:
 
 # --- numbering -----------------------------------------------------------------------------------
 
-_CN = {
-    "〇": 0,
-    "零": 0,
-    "一": 1,
-    "二": 2,
-    "两": 2,
-    "三": 3,
-    "四": 4,
-    "五": 5,
-    "六": 6,
-    "七": 7,
-    "八": 8,
-    "九": 9,
-}
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 _HEAVENLY = "甲乙丙丁戊己庚辛壬癸"
 _DIGITS = re.compile(r"\d+")
+CN_NUMERALS = "〇零一二两三四五六七八九十百"
 
 
 def number_value(number: str) -> int | None:
@@ -96,19 +84,8 @@ def number_value(number: str) -> int | None:
         return _CIRCLED.index(text) + 1
     if len(text) == 1 and text in _HEAVENLY:
         return _HEAVENLY.index(text) + 1
-    if all(ch in _CN or ch in "十百" for ch in text):
-        total = 0
-        current = 0
-        for ch in text:
-            if ch == "百":
-                total += (current or 1) * 100
-                current = 0
-            elif ch == "十":
-                total += (current or 1) * 10
-                current = 0
-            else:
-                current = _CN[ch]
-        return total + current
+    if all(ch in CN_NUMERALS for ch in text):
+        return cn_to_int(text)
     return None
 
 
