@@ -220,11 +220,24 @@ def read_clause(content: str, *, hint: str = "listed") -> ClauseReading:
                 sub = SUPPORT_SUFFIX.sub("", sub)
                 sub_hint = "responsible" if bare_responsible else "support"
             for name in _entries(sub):
+                # "区发改局（牵头）": a role in brackets, not an alias
+                name, role_note = _role_in_brackets(name)
                 if _plausible(name):
-                    mentions.append(Mention(name, sub_hint))
+                    mentions.append(Mention(name, role_note or sub_hint))
                 else:
                     rejected.append(name)
     return ClauseReading(tuple(mentions), tuple(rejected))
+
+
+ROLE_IN_BRACKETS = re.compile(r"\s*[(（〈<【\[](总?牵头|主责|配合|协办|参与)(?:单位|部门|科室)?[)）〉>】\]]$")
+
+
+def _role_in_brackets(name: str) -> tuple[str, str | None]:
+    m = ROLE_IN_BRACKETS.search(name)
+    if m is None:
+        return name, None
+    role = "support" if m.group(1) in ("配合", "协办", "参与") else "lead"
+    return name[: m.start()].strip(), role
 
 
 def label_role(label: str) -> str:
