@@ -120,23 +120,11 @@ class Section:
     items: tuple[Item, ...] = ()
     line: int = field(default=0, compare=False, repr=False)
 
-    @property
-    def path(self) -> tuple[str, ...]:
-        return self.items[0].section if self.items else ()
-
     def walk(self) -> Iterator[Section]:
         """This section and every section below it, in document order."""
         yield self
         for child in self.children:
             yield from child.walk()
-
-    def all_items(self) -> Iterator[Item]:
-        """The items of this section and of all its sub-sections, in document order."""
-        seen: dict[int, Item] = {}
-        for sec in self.walk():
-            for item in sec.items:
-                seen[item.ordinal] = item
-        yield from (seen[k] for k in sorted(seen))
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -175,14 +163,6 @@ class Notice:
     def walk_sections(self) -> Iterator[Section]:
         for sec in self.sections:
             yield from sec.walk()
-
-    def section_for(self, item: Item) -> Section | None:
-        """The innermost section that holds the item."""
-        found: Section | None = None
-        for sec in self.walk_sections():
-            if any(i.ordinal == item.ordinal for i in sec.items):
-                found = sec
-        return found
 
     def section_titles(self, item: Item) -> tuple[str, ...]:
         """The titles of the sections above the item, outermost first."""
