@@ -352,7 +352,9 @@ def test_office_names_with_verb_like_characters() -> None:
 def test_role_written_in_brackets_after_a_name() -> None:
     from yaodian import parse_text
 
-    notice = parse_text("某局2025年工作要点\n一、重点\n1.发展产业。（责任单位：区财政局、区发改局（牵头）、区统计局）\n")
+    notice = parse_text(
+        "某局2025年工作要点\n一、重点\n1.发展产业。（责任单位：区财政局、区发改局（牵头）、区统计局）\n"
+    )
     assert [(o.name, o.role, o.alias) for o in notice.items[0].offices] == [
         ("区财政局", "support", None),
         ("区发改局", "lead", None),
@@ -363,7 +365,9 @@ def test_role_written_in_brackets_after_a_name() -> None:
 def test_clause_in_brackets_on_its_own_line() -> None:
     from yaodian import parse_text
 
-    notice = parse_text("某局2025年工作要点\n一、重点\n1.发展产业。建设园区两个。\n（责任单位：区工信局、区商务局）\n")
+    notice = parse_text(
+        "某局2025年工作要点\n一、重点\n1.发展产业。建设园区两个。\n（责任单位：区工信局、区商务局）\n"
+    )
     item = notice.items[0]
     assert [(o.name, o.role) for o in item.offices] == [("区工信局", "lead"), ("区商务局", "support")]
     assert item.text == "发展产业。建设园区两个。"
