@@ -42,7 +42,7 @@ def run() -> list[Result]:
     def cold_parse() -> None:
         # The clause readers memoise; clear them so every parse pays the full price.
         clauses.read_clause.cache_clear()
-        clauses.is_clause.cache_clear()
+        clauses.clause_strength.cache_clear()
         parse_text(text, source=source)
 
     per_parse = time_call(cold_parse, repeat=200)

@@ -371,3 +371,24 @@ def test_clause_in_brackets_on_its_own_line() -> None:
     item = notice.items[0]
     assert [(o.name, o.role) for o in item.offices] == [("区工信局", "lead"), ("区商务局", "support")]
     assert item.text == "发展产业。建设园区两个。"
+
+
+def test_a_lone_aside_in_brackets_is_not_a_clause() -> None:
+    from yaodian import parse_text
+
+    text = (
+        "某厅2025年工作要点\n一、教育改革\n"
+        "1.推进集团化办学。新建教育集团十个（省级示范区）。\n"
+        "2.深化课程改革。修订课程方案。\n"
+    )
+    notice = parse_text(text)
+    assert [i.offices for i in notice.items] == [(), ()]
+    assert notice.items[0].text.endswith("（省级示范区）。")
+
+
+def test_bare_lists_count_where_the_notice_uses_them() -> None:
+    from yaodian import parse_text
+
+    text = "某省2025年工作要点\n一、任务\n1.甲项工作。完成甲事。（省甲委、省乙局）\n2.乙项工作。完成乙事。（省丙厅）\n"
+    notice = parse_text(text)
+    assert [[o.name for o in i.offices] for i in notice.items] == [["省甲委", "省乙局"], ["省丙厅"]]

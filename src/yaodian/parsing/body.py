@@ -165,25 +165,43 @@ class Assembled:
     items: list[Item] = field(default_factory=list)
     preamble: list[str] = field(default_factory=list)
     warnings: list[ParseWarning] = field(default_factory=list)
+    # Bare lists of names ("（省甲委、省乙委）") count as clauses only where the notice uses them
+    # more than once or also has labelled clauses: one "（省级示范区）" is an aside, not an office.
+    weak_ok: bool = True
 
 
 def assemble(body: Body, aliases: Mapping[str, str] | None) -> Assembled:
     """Turn the tree into sections and items, numbered in document order."""
-    out = Assembled()
+    out = Assembled(weak_ok=_bare_lists_are_clauses(body.roots))
     for node in body.roots:
-        if node.row is None and _is_preamble_section(node):
+        if node.row is None and _is_preamble_section(node, out.weak_ok):
             out.preamble.append(_section_text(node))
-        elif _is_leaf(node):
+        elif _is_leaf(node, out.weak_ok):
             _item(node, (), out, aliases)
         else:
             out.sections.append(_section(node, (), out, aliases))
     return out
 
 
-def _is_preamble_section(node: Node) -> bool:
+def _bare_lists_are_clauses(roots: Sequence[Node]) -> bool:
+    strengths = [clauses.clause_strength(g[1]) for n in _walk(roots) if (g := _last_group(n)) is not None]
+    return clauses.STRONG in strengths or strengths.count(clauses.WEAK) >= 2
+
+
+def _walk(nodes: Sequence[Node]) -> list[Node]:
+    return [n for node in nodes for n in _all_nodes(node)]
+
+
+def _last_group(node: Node) -> tuple[str, str] | None:
+    if node.row is not None:
+        return None
+    return clauses.trailing_group(node.body[-1].text if node.body else node.head)
+
+
+def _is_preamble_section(node: Node, weak_ok: bool) -> bool:
     if not PREAMBLE_SECTION.match(node.head.strip()):
         return False
-    return not any(_own_clause(n) for n in _all_nodes(node))
+    return not any(_own_clause(n, weak_ok) for n in _all_nodes(node))
 
 
 def _all_nodes(node: Node) -> list[Node]:
@@ -202,24 +220,24 @@ def _section_text(node: Node) -> str:
     return "\n".join(parts)
 
 
-def _own_clause(node: Node) -> bool:
+def _own_clause(node: Node, weak_ok: bool) -> bool:
     if node.row is not None:
         return any(k in node.row.cells for k in ("lead", "support", "listed"))
     if node.clause_lines:
         return True
-    last = node.body[-1].text if node.body else node.head
-    group = clauses.trailing_group(last)
-    return group is not None and clauses.is_clause(group[1])
+    group = _last_group(node)
+    return group is not None and clauses.is_clause(group[1], weak_ok=weak_ok)
 
 
-def _is_leaf(node: Node) -> bool:
+def _is_leaf(node: Node, weak_ok: bool) -> bool:
     """A node is a task item when nothing below it is; also when it has its own clause and the
     numbered lines below it have none (an item whose body enumerates its points)."""
     if not node.children:
         return True
     if "总牵头" in node.head:
         return False  # "一、加快调整能源结构（省甲委总牵头）" leads a section of items
-    return _own_clause(node) and not any(_own_clause(n) for c in node.children for n in _all_nodes(c))
+    below = (n for c in node.children for n in _all_nodes(c))
+    return _own_clause(node, weak_ok) and not any(_own_clause(n, weak_ok) for n in below)
 
 
 def _section(
@@ -234,7 +252,7 @@ def _section(
     title = node.head
     lead: tuple[OfficeRef, ...] = ()
     group = clauses.trailing_group(title)
-    if group is not None and clauses.is_clause(group[1]):
+    if group is not None and clauses.is_clause(group[1], weak_ok=out.weak_ok):
         reading = clauses.read_clause(group[1])
         lead = tuple(r for r in clauses.resolve_roles(reading.mentions, aliases) if r.is_lead)
         title = group[0]
@@ -248,7 +266,7 @@ def _section(
     items: list[Item] = []
     children: list[Section] = []
     for child in node.children:
-        if not _is_leaf(child):
+        if not _is_leaf(child, out.weak_ok):
             children.append(_section(child, my_path, out, aliases))
         else:
             items.append(_item(child, my_path, out, aliases))
@@ -292,7 +310,7 @@ def _item(node: Node, path: tuple[str, ...], out: Assembled, aliases: Mapping[st
                 paragraphs.append((n.marker.printed if n.marker else "") + n.head)
                 paragraphs.extend(line.text for line in n.body)
         paragraphs = [p for p in paragraphs if p]
-        text, found = _split_clause(paragraphs)
+        text, found = _split_clause(paragraphs, out.weak_ok)
         if found is not None:
             reading = clauses.read_clause(found)
             mentions.extend(reading.mentions)
@@ -336,7 +354,7 @@ def _item(node: Node, path: tuple[str, ...], out: Assembled, aliases: Mapping[st
     return item
 
 
-def _split_clause(paragraphs: list[str]) -> tuple[str, str | None]:
+def _split_clause(paragraphs: list[str], weak_ok: bool) -> tuple[str, str | None]:
     """The item text without its responsibility clause, and the clause (from the last paragraph).
     Several bracketed clauses in a row — "（牵头单位：甲）（配合单位：乙）" — are read together."""
     if not paragraphs:
@@ -345,7 +363,7 @@ def _split_clause(paragraphs: list[str]) -> tuple[str, str | None]:
     found: list[str] = []
     while True:
         group = clauses.trailing_group(last)
-        if group is None or not clauses.is_clause(group[1]):
+        if group is None or not clauses.is_clause(group[1], weak_ok=weak_ok):
             break
         found.insert(0, group[1])
         last = group[0]

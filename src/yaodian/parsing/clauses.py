@@ -140,18 +140,30 @@ def looks_like_office(name: str) -> bool:
     return bool(OFFICE_SUFFIX.search(strip_alias(core)[0]) or COLLECTIVE.search(core))
 
 
+STRONG, WEAK, NONE = 2, 1, 0
+
+
 @lru_cache(maxsize=4096)
-def is_clause(content: str) -> bool:
-    """Whether a bracketed group is a responsibility clause rather than an aside."""
+def clause_strength(content: str) -> int:
+    """How surely a bracketed group is a responsibility clause rather than an aside: STRONG
+    with a label or a role word (牵头, 配合…), WEAK when it is only a list of names that end
+    like offices ("（省甲委、省乙委）" — but also "（省级示范区）"), NONE otherwise."""
     if LABEL.search(content):
-        return True
+        return STRONG
     for sentence in split_top(content, "。"):
         if not sentence or (RULE_NOTE.search(sentence) and "、" not in sentence):
             continue
         if ROLE_WORD.search(sentence):
-            return True
+            return STRONG
     entries = [e for e in split_top(_without_notes(content), "、，,；;") if e]
-    return bool(entries) and all(looks_like_office(_bare(e)) for e in entries)
+    if entries and all(looks_like_office(_bare(e)) for e in entries):
+        return WEAK
+    return NONE
+
+
+def is_clause(content: str, *, weak_ok: bool = True) -> bool:
+    """Whether a bracketed group is a clause; `weak_ok` accepts bare lists of office names."""
+    return clause_strength(content) >= (WEAK if weak_ok else STRONG)
 
 
 def _bare(entry: str) -> str:
