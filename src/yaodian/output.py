@@ -6,8 +6,9 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Protocol
 
 from yaodian.errors import OutputError
 
@@ -72,3 +73,20 @@ def write_bytes(path: str | Path, data: bytes, *, force: bool = False) -> None:
     """Write bytes atomically."""
     with atomic_output(path, force=force) as tmp:
         tmp.write_bytes(data)
+
+
+class Saveable(Protocol):
+    """An openpyxl workbook or a python-docx document: anything with `save(path)`."""
+
+    def save(self, filename: str) -> object: ...
+
+
+def save_built(build: Callable[[], Saveable], path: str | Path, *, force: bool = False) -> Path:
+    """Check the destination, then build the document and save it atomically.
+
+    The check comes first so that an existing file without --force stops before any work."""
+    target = check_destination(path, force=force)
+    document = build()
+    with atomic_output(target, force=force) as tmp:
+        document.save(str(tmp))
+    return target

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from yaodian.analysis.diff import ItemChange, PlanDiff
-from yaodian.output import atomic_output, check_destination
+from yaodian.output import save_built
 from yaodian.writers.diff_text import (
     STATUS_LABEL,
     SUMMARY_LABEL,
@@ -54,11 +54,7 @@ def write_diff_docx(
     diff: PlanDiff, path: str | Path, *, profile: str | FontProfile = DEFAULT_PROFILE, force: bool = False
 ) -> Path:
     """Write the comparison report to `path`, atomically."""
-    target = check_destination(path, force=force)
-    doc = build_diff_document(diff, profile=profile)
-    with atomic_output(target, force=force) as tmp:
-        doc.save(str(tmp))
-    return target
+    return save_built(lambda: build_diff_document(diff, profile=profile), path, force=force)
 
 
 def add_marked(doc: Document, ops: Sequence[TextOp]) -> Paragraph:

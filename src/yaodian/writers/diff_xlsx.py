@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from yaodian.analysis.diff import ItemChange, PlanDiff
-from yaodian.output import atomic_output, check_destination
+from yaodian.output import save_built
 from yaodian.writers.diff_text import (
     KIND_LABEL,
     ROLE_LABEL,
@@ -81,11 +81,7 @@ OFFICE_COLUMNS = (
 
 def write_diff_xlsx(diff: PlanDiff, path: str | Path, *, force: bool = False) -> Path:
     """Write the comparison workbook to `path`, atomically."""
-    target = check_destination(path, force=force)
-    wb = build_diff_workbook(diff)
-    with atomic_output(target, force=force) as tmp:
-        wb.save(tmp)
-    return target
+    return save_built(lambda: build_diff_workbook(diff), path, force=force)
 
 
 def build_diff_workbook(diff: PlanDiff) -> Workbook:

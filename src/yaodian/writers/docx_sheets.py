@@ -22,7 +22,7 @@ import regex
 from yaodian.analysis.assignments import OfficeTasks, office_tasks
 from yaodian.errors import OutputError
 from yaodian.model import Notice
-from yaodian.output import atomic_output, check_destination
+from yaodian.output import atomic_output, check_destination, save_built
 from yaodian.writers.docx_common import (
     DEFAULT_PROFILE,
     DocumentFactory,
@@ -154,11 +154,7 @@ def write_sheet_document(
     force: bool = False,
 ) -> Path:
     """One .docx holding the sheets of `lists`, each office in its own section (page 1 each)."""
-    target = check_destination(path, force=force)
-    doc = build_sheet_document(notice, lists, profile=profile)
-    with atomic_output(target, force=force) as tmp:
-        doc.save(str(tmp))
-    return target
+    return save_built(lambda: build_sheet_document(notice, lists, profile=profile), path, force=force)
 
 
 def build_sheet_document(

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from yaodian.analysis.assignments import Matrix, item_body, responsibility_matrix, section_label
 from yaodian.model import LEAD, SUPPORT, Notice
-from yaodian.output import atomic_output, check_destination
+from yaodian.output import save_built
 from yaodian.writers.xlsx_common import (
     CellStyle,
     clean_text,
@@ -53,11 +53,7 @@ FIXED_COLUMNS = 3  # 序号 | 工作任务 | 牵头
 
 def write_matrix(notice: Notice, path: str | Path, *, force: bool = False) -> Path:
     """Write the responsibility-matrix workbook for `notice` to `path`, atomically."""
-    target = check_destination(path, force=force)
-    wb = build_matrix_workbook(notice)
-    with atomic_output(target, force=force) as tmp:
-        wb.save(tmp)
-    return target
+    return save_built(lambda: build_matrix_workbook(notice), path, force=force)
 
 
 def build_matrix_workbook(notice: Notice) -> Workbook:
