@@ -392,3 +392,32 @@ def test_bare_lists_count_where_the_notice_uses_them() -> None:
     text = "某省2025年工作要点\n一、任务\n1.甲项工作。完成甲事。（省甲委、省乙局）\n2.乙项工作。完成乙事。（省丙厅）\n"
     notice = parse_text(text)
     assert [[o.name for o in i.offices] for i in notice.items] == [["省甲委", "省乙局"], ["省丙厅"]]
+
+
+@pytest.mark.parametrize(
+    ("clause", "expected"),
+    [
+        ("（市委组织部、市人社局按职责分工负责）", [("市委组织部", "lead"), ("市人社局", "support")]),
+        ("（省委网信办、省公安厅负责）", [("省委网信办", "lead"), ("省公安厅", "support")]),
+        ("（各地负责组织实施）", []),
+        ("（由市场主体负责）", []),
+        ("（责任单位：区应急局，各镇（街道））", [("区应急局", "lead"), ("各镇（街道）", "support")]),
+    ],
+)
+def test_responsible_suffix_and_asides(clause: str, expected: list[tuple[str, str]]) -> None:
+    from yaodian import parse_text
+
+    notice = parse_text("某市2025年工作要点\n一、任务\n1.推进工作。完成任务。" + clause + "\n")
+    assert [(o.name, o.role) for o in notice.items[0].offices] == expected
+
+
+def test_leader_named_inside_a_clause() -> None:
+    from yaodian import parse_text
+
+    notice = parse_text(
+        "某市2025年工作要点\n一、任务\n1.推进工作。（牵头领导：张三；牵头单位：市甲局；配合单位：市乙局）\n"
+    )
+    item = notice.items[0]
+    assert item.leader == "张三"
+    assert [(o.name, o.role) for o in item.offices] == [("市甲局", "lead"), ("市乙局", "support")]
+    assert notice.warnings == ()

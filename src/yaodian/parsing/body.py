@@ -315,6 +315,7 @@ def _item(node: Node, path: tuple[str, ...], out: Assembled, aliases: Mapping[st
             reading = clauses.read_clause(found)
             mentions.extend(reading.mentions)
             rejected.extend(reading.rejected)
+            leader = reading.leader
         for line in node.clause_lines:
             lm = LEADER_LINE.match(line.text)
             dm = DEADLINE_LINE.match(line.text)

@@ -65,6 +65,10 @@ VERBS = re.compile(
 )
 MAX_NAME = 30
 ROLE_WORD = re.compile(r"牵头|配合|协办|参与")
+# A leader named inside a clause: "（牵头领导：张三；牵头单位：市甲局）" "分管市领导：李四"
+LEADER_IN_CLAUSE = re.compile(
+    r"(?:分管|牵头|责任|包保)?[省市县区]?领导\s*[:：]\s*(?P<v>[^；;，,。]+)[；;，,。]?"
+)
 WHITESPACE = re.compile(r"\s+")
 
 # A trailing alias in brackets: 人事科〈机关党委〉, 市交通委（市道运局）, 办公室<秘书科>.
@@ -83,6 +87,7 @@ class ClauseReading(NamedTuple):
 
     mentions: tuple[Mention, ...]
     rejected: tuple[str, ...] = ()
+    leader: str | None = None
 
 
 def split_top(text: str, seps: str) -> list[str]:
@@ -155,6 +160,13 @@ def clause_strength(content: str) -> int:
             continue
         if ROLE_WORD.search(sentence):
             return STRONG
+        # "（甲局、乙厅按职责分工负责）": a role, though not a label — when the names are offices'
+        # ("（由市场主体负责）" is an aside).
+        parts = [part for part in split_top(sentence, "，,；;") if part]
+        if any(SUPPORT_SUFFIX.search(part) for part in parts):
+            names = [e for part in parts for e in split_top(part, "、") if e]
+            if all(looks_like_office(_bare(e)) for e in names):
+                return STRONG
     entries = [e for e in split_top(_without_notes(content), "、，,；;") if e]
     if entries and all(looks_like_office(_bare(e)) for e in entries):
         return WEAK
@@ -205,6 +217,11 @@ def _without_notes(content: str) -> str:
 def read_clause(content: str, *, hint: str = "listed") -> ClauseReading:
     """Read the offices a clause names. `hint` is the role a preceding label line implies."""
     content = _without_notes(content)
+    leader = None
+    found = LEADER_IN_CLAUSE.search(content)
+    if found:
+        leader = found.group("v").strip()
+        content = content[: found.start()] + content[found.end() :]
     parts: list[tuple[str, str]] = []
     labels = list(LABEL.finditer(content))
     if not labels:
@@ -238,7 +255,7 @@ def read_clause(content: str, *, hint: str = "listed") -> ClauseReading:
                     mentions.append(Mention(name, role_note or sub_hint))
                 else:
                     rejected.append(name)
-    return ClauseReading(tuple(mentions), tuple(rejected))
+    return ClauseReading(tuple(mentions), tuple(rejected), leader)
 
 
 ROLE_IN_BRACKETS = re.compile(r"\s*[(（〈<【\[](总?牵头|主责|配合|协办|参与)(?:单位|部门|科室)?[)）〉>】\]]$")
@@ -298,14 +315,16 @@ def _plausible(name: str) -> bool:
 def _sentence_like(core: str) -> bool:
     """A verb inside makes a fragment of a sentence — unless it names an office the usual way
     (产业促进科, 招商服务中心: short and ending like an office)."""
-    if not VERBS.search(core) or COLLECTIVE.search(core):
+    if not VERBS.search(core):
         return False
-    return not (len(core) <= 12 and STRONG_SUFFIX.search(core))
+    ends_like_office = STRONG_SUFFIX.search(core) or (COLLECTIVE.search(core) and OFFICE_SUFFIX.search(core))
+    return not (len(core) <= 12 and ends_like_office)
 
 
 def make_ref(raw: str, role: Role, aliases: Mapping[str, str] | None) -> OfficeRef:
     """An `OfficeRef` for a name as printed: canonical name, alias, collective flag."""
-    name, alias = strip_alias(raw)
+    # "各镇（街道）" names a group as a whole; the bracket is part of it, not an alias.
+    name, alias = (raw, None) if raw.startswith("各") else strip_alias(raw)
     name = WHITESPACE.sub("", name)
     if aliases:
         name = aliases.get(name) or aliases.get(raw) or name
