@@ -201,3 +201,14 @@ def test_parse_does_not_import_heavy_libraries(sample_path: Path) -> None:
     )
     proc = subprocess.run([sys.executable, "-c", code, str(sample_path)], capture_output=True, check=False)
     assert proc.stderr.decode().strip().endswith("[]"), proc.stderr.decode()
+
+
+def test_output_files_get_ordinary_permissions(sample_path: Path, tmp_path: Path) -> None:
+    import os
+
+    out = tmp_path / "n.json"
+    assert run("parse", str(sample_path), "-F", "json", "-o", str(out)).exit_code == 0
+    mask = os.umask(0)
+    os.umask(mask)
+    assert out.stat().st_mode & 0o777 == 0o666 & ~mask
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]  # no temporary left behind

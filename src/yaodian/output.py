@@ -51,6 +51,8 @@ def atomic_output(path: str | Path, *, force: bool = False) -> Iterator[Path]:
     tmp = Path(tmp_name)
     try:
         yield tmp
+        # mkstemp makes the file private (0600); give it the permissions a plain save would.
+        os.chmod(tmp, 0o666 & ~_umask())
         if target.exists() and not force:
             raise OutputError(f"{target}：文件已存在；如需覆盖请加 --force。")
         os.replace(tmp, target)
@@ -61,6 +63,12 @@ def atomic_output(path: str | Path, *, force: bool = False) -> Iterator[Path]:
     finally:
         with contextlib.suppress(OSError):
             tmp.unlink()
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def write_text(path: str | Path, text: str, *, force: bool = False, bom: bool = False) -> None:
