@@ -12,12 +12,11 @@ it holds about 30. GB/T 9704 itself prints wide attached tables across the page 
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
-
-import regex
 
 from yaodian.analysis.assignments import OfficeTasks, office_tasks
 from yaodian.errors import OutputError
@@ -51,9 +50,19 @@ SINGLE_NAME = "各科室工作任务清单.docx"
 # Characters no file system accepts (Windows is the strictest); controls, format characters
 # (a right-to-left override can disguise a name), surrogates, private-use and unassigned code
 # points; line separators. Other spaces (U+3000, NBSP) become plain spaces.
-_UNSAFE_FILENAME = regex.compile(r'[\\/:*?"<>|\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}]')
-_SPACES = regex.compile(r"\p{Zs}+")
-_WINDOWS_RESERVED = regex.compile(r"^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?$", regex.IGNORECASE)
+_FORBIDDEN_CHARS = set('\\/:*?"<>|')
+_UNSAFE_CATEGORIES = {"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"}
+_SPACES = re.compile(r" {2,}")
+_WINDOWS_RESERVED = re.compile(r"^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?$", re.IGNORECASE)
+
+
+def _file_char(ch: str) -> str:
+    category = unicodedata.category(ch)
+    if ch in _FORBIDDEN_CHARS or category in _UNSAFE_CATEGORIES:
+        return "_"
+    return " " if category == "Zs" else ch
+
+
 # 255 bytes is the common file-name limit; CJK takes 3 bytes in UTF-8, leave room for suffixes.
 MAX_NAME_BYTES = 200
 
@@ -67,7 +76,7 @@ def safe_filename(name: str, taken: Iterable[str] = (), *, suffix: str = ".docx"
     regard to case (Windows and macOS file systems ignore it).
     """
     stem = unicodedata.normalize("NFC", name)
-    stem = _SPACES.sub(" ", _UNSAFE_FILENAME.sub("_", stem)).strip().rstrip(". ").lstrip(".") or "科室"
+    stem = _SPACES.sub(" ", "".join(map(_file_char, stem))).strip().rstrip(". ").lstrip(".") or "科室"
     if _WINDOWS_RESERVED.match(stem):
         stem = "_" + stem
     while len(stem.encode("utf-8")) > MAX_NAME_BYTES:

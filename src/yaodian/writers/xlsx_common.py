@@ -14,11 +14,10 @@ from __future__ import annotations
 
 import copy
 import math
+import re
 import unicodedata
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
-
-import regex
 
 if TYPE_CHECKING:
     from openpyxl.cell.cell import Cell
@@ -27,11 +26,11 @@ if TYPE_CHECKING:
 # C0 controls other than tab, LF and CR; U+FFFE/U+FFFF; any surrogate code point (in a Python
 # str a surrogate is always unpaired). openpyxl raises on the first kind and silently writes
 # the others into XML that Excel refuses to open.
-_XML_ILLEGAL = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+_XML_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 FORMULA_START = ("=", "+", "-", "@")
 # Excel's limit for one cell; longer text is cut (and marked) rather than making a broken file.
 MAX_CELL_CHARS = 32767
-_SHEET_FORBIDDEN = regex.compile(r"[\\/?*\[\]:]")
+_SHEET_FORBIDDEN = re.compile(r"[\\/?*\[\]:]")
 MAX_SHEET_NAME = 31
 
 
