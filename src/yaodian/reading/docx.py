@@ -115,9 +115,9 @@ def _read_part(zf: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) -> bytes:
 
 
 def _etree() -> Any:
-    import importlib
+    from lxml import etree
 
-    return importlib.import_module("lxml.etree")
+    return etree
 
 
 def _parse_xml(data: bytes, name: str) -> _Element:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import codecs
 import email
 import email.policy
-import importlib
 import re
 from collections.abc import Iterator
 from typing import Any
@@ -105,7 +104,7 @@ def read_html(data: bytes, name: str) -> tuple[str, str]:
     else:
         declared = None
     text, encoding = _decode(data, name, declared)
-    lxml_html = importlib.import_module("lxml.html")
+    from lxml import html as lxml_html
     try:
         root = lxml_html.document_fromstring(text)
     except Exception as exc:  # lxml raises ParserError / XMLSyntaxError on empty or odd input
