@@ -221,6 +221,16 @@ CASES = [
         )
         for name in ("attachment_list.txt", "attachment_flat.txt")
     ),
+    Case(
+        "table_decoy_title.txt",
+        "某局2024年工作要点",
+        (
+            Expect("1", "完善制度建设，修订管理办法五项", ("法规科",)),
+            Expect("2", "加强队伍建设，开展业务培训四期", ("人事科",), ("法规科",)),
+        ),
+        date="2024-02-01",
+        issuers=("某局",),
+    ),
 ]
 
 

@@ -228,21 +228,26 @@ def _title_and_preamble(head: Header, segs: Sequence[_Seg], kinds: list[str]) ->
     while k >= 0 and kinds[k] == "other" and not _is_title_like(segs[k].text):
         preamble.insert(0, segs[k].text)
         k -= 1
+    title, k = _title_run(segs, kinds, k)
+    # "某局2024年工作要点" / "附件" / "2024年工作要点任务分解表": the table's name is a decoy;
+    # the plan's title stands above the 附件 line.
+    if title.endswith("表") and k >= 0 and kinds[k] == "attachment":
+        above, _ = _title_run(segs, kinds, k - 1)
+        title = above or title
+    head.title = title or _fallback_title(head)
+    head.preamble = preamble
+
+
+def _title_run(segs: Sequence[_Seg], kinds: list[str], k: int) -> tuple[str, int]:
+    """The title-like lines ending at segment k, joined; and the index just above them."""
     title_segs: list[_Seg] = []
-    while k >= 0 and kinds[k] in ("other",) and _is_title_like(segs[k].text) and len(title_segs) < 4:
+    while k >= 0 and kinds[k] == "other" and _is_title_like(segs[k].text) and len(title_segs) < 4:
         title_segs.insert(0, segs[k])
         k -= 1
     # The run must name a plan; an org line alone above the body is not a title.
     while title_segs and not PLAN_WORD.search("".join(s.text for s in title_segs)):
         title_segs.pop(0) if len(title_segs) > 1 else title_segs.clear()
-    if title_segs:
-        pieces = []
-        for s in title_segs:
-            pieces.append(s.text + (" " if s.joins_next else ""))
-        head.title = "".join(pieces).strip()
-    else:
-        head.title = _fallback_title(head)
-    head.preamble = preamble
+    return "".join(s.text + (" " if s.joins_next else "") for s in title_segs).strip(), k
 
 
 def _fallback_title(head: Header) -> str:

@@ -105,6 +105,7 @@ def read_html(data: bytes, name: str) -> tuple[str, str]:
         declared = None
     text, encoding = _decode(data, name, declared)
     from lxml import html as lxml_html
+
     try:
         root = lxml_html.document_fromstring(text)
     except Exception as exc:  # lxml raises ParserError / XMLSyntaxError on empty or odd input
