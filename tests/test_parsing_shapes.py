@@ -431,3 +431,13 @@ def test_leader_named_inside_a_clause() -> None:
     assert item.leader == "张三"
     assert [(o.name, o.role) for o in item.offices] == [("市甲局", "lead"), ("市乙局", "support")]
     assert notice.warnings == ()
+
+
+def test_adoption_note_under_the_title_is_not_part_of_it() -> None:
+    from yaodian import parse_text
+
+    notice = parse_text(
+        "某局2024年工作要点\n（2024年1月15日局党组会议审议通过）\n一、重点工作\n1.完善制度建设。修订办法。（责任科室：法规科）\n"
+    )
+    assert notice.title == "某局2024年工作要点"
+    assert notice.preamble == ""

@@ -41,6 +41,7 @@ ORG_SUFFIX = re.compile(
     r"(?:委员会|委|局|厅|办公室|办|政府|室|部|院|中心|会|处|公司|党组|署|馆|学校|校|所|站|队|街道|办事处|管委会|工委)$"
 )
 PLAN_WORD = re.compile(r"要点|方案|计划|清单|任务|安排|意见|重点工作|分工|台账")
+BRACKETED = re.compile(r"^[(（〔\[【][^()（）]*[)）〕\]】]$")
 TITLE_PUNCT = re.compile(r"[。；;：:，,！!？?]")
 
 
@@ -138,6 +139,7 @@ def _splittable(text: str, parts: Sequence[str]) -> bool:
 def _is_title_like(text: str) -> bool:
     return (
         0 < len(text) <= 60
+        and not BRACKETED.match(text)
         and not TITLE_PUNCT.search(text)
         and parse_date(text) is None
         and not ATTACHMENT.match(text)
@@ -226,7 +228,9 @@ def _title_and_preamble(head: Header, segs: Sequence[_Seg], kinds: list[str]) ->
     k = len(segs) - 1
     preamble: list[str] = []
     while k >= 0 and kinds[k] == "other" and not _is_title_like(segs[k].text):
-        preamble.insert(0, segs[k].text)
+        # "（2024年1月15日局党组会议审议通过）" under the title notes how it was adopted.
+        if not BRACKETED.match(segs[k].text):
+            preamble.insert(0, segs[k].text)
         k -= 1
     title, k = _title_run(segs, kinds, k)
     # "某局2024年工作要点" / "附件" / "2024年工作要点任务分解表": the table's name is a decoy;
