@@ -441,3 +441,10 @@ def test_adoption_note_under_the_title_is_not_part_of_it() -> None:
     )
     assert notice.title == "某局2024年工作要点"
     assert notice.preamble == ""
+
+
+def test_year_in_chinese_numerals() -> None:
+    from yaodian import parse_text
+
+    notice = parse_text("某局二〇二四年工作要点\n一、重点工作\n1.完善制度建设。（责任科室：法规科）\n")
+    assert notice.year == 2024

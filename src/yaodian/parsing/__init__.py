@@ -11,13 +11,15 @@ import re
 from collections.abc import Mapping
 
 from yaodian.errors import ParseError
-from yaodian.model import Notice, ParseWarning, Source
+from yaodian.model import Item, Notice, ParseWarning, Source
 from yaodian.parsing.body import assemble, build_tree
 from yaodian.parsing.header import ORG_SUFFIX, parse_date, read_header
 from yaodian.parsing.lines import Line, logical_lines
+from yaodian.parsing.markers import cn_to_int
 from yaodian.parsing.table import is_table_line, read_table
 
-YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+# "2024年" or "二〇二四年"
+YEAR = re.compile(r"((?:19|20)\d{2}|[一二][〇零○九][〇零○一二三四五六七八九]{2})\s*年")
 ATTACHMENT_HEAD = re.compile(r"^附\s*件\s*[:：]")
 
 __all__ = ["parse_notice"]
@@ -117,11 +119,12 @@ def _year(title: str, quoted: list[str], date_year: int | None) -> int | None:
     for text in (title, *quoted):
         m = YEAR.search(text)
         if m:
-            return int(m.group(1))
+            year = m.group(1)
+            return int(year) if year.isdigit() else cn_to_int(year.replace("○", "〇"))
     return date_year
 
 
-def _clause_warnings(items: list) -> list[ParseWarning]:  # type: ignore[type-arg]
+def _clause_warnings(items: list[Item]) -> list[ParseWarning]:
     """Items without offices, when most items of the notice have them."""
     with_offices = sum(1 for i in items if i.offices)
     if with_offices * 2 < len(items):
