@@ -56,7 +56,9 @@ def run() -> list[Result]:
     return [
         Result("parse sample in-process (per parse)", per_parse * 1000, "ms", 5.0),
         Result("floor: minimal typer app reading the file (CPU)", floor_s * 1000, "ms"),
-        Result("yaodian parse sample --format json (process, CPU)", cli_s * 1000, "ms", round(floor_s * 1300, 1)),
+        Result(
+            "yaodian parse sample --format json (process, CPU)", cli_s * 1000, "ms", round(floor_s * 1300, 1)
+        ),
         Result("  ratio to floor", cli_s / floor_s, "x", 1.3),
     ]
 
