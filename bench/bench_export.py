@@ -7,7 +7,7 @@ import random
 import shutil
 import subprocess
 
-from benchlib import DATA, ROOT, YAODIAN, Result, time_call
+from benchlib import DATA, ROOT, YAODIAN, Result, best_call, time_call
 
 SAMPLE = ROOT / "samples" / "changde-2024.txt"
 
@@ -95,7 +95,10 @@ def run() -> list[Result]:
         # One process writing the matrix and all 25 sheets: `yaodian export`. Best of 7 runs
         # (this VM's timings scatter by ±30 %).
         Result(
-            "export: matrix + 25 sheets, sample (yaodian export, one process)", _best(export, 7), "s", 1.0
+            "export: matrix + 25 sheets, sample (yaodian export, one process)",
+            best_call(lambda: _quiet(export), 7),
+            "s",
+            1.0,
         ),
         Result("export: matrix then sheets, sample (2 processes)", time_call(both, repeat=5), "s"),
         Result("export: yaodian matrix, sample (process)", time_call(lambda: _quiet(matrix), 5), "s"),
@@ -112,18 +115,6 @@ def run() -> list[Result]:
             3.0,
         ),
     ]
-
-
-def _best(args: list[str], repeat: int) -> float:
-    import time
-
-    _quiet(args)
-    times = []
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        _quiet(args)
-        times.append(time.perf_counter() - t0)
-    return min(times)
 
 
 def _quiet(args: list[str]) -> None:

@@ -30,34 +30,34 @@ class Result:
         return f"{self.name:<58} {self.value:>9.3f} {self.unit:<2} {target:>12}{ok}"
 
 
-def time_call(fn: Callable[[], object], repeat: int = 20) -> float:
-    """Median wall time of `fn()` in seconds, after one warm-up call."""
+def _timings(fn: Callable[[], object], repeat: int) -> list[float]:
+    """Wall times of `repeat` calls of `fn()` in seconds, after one warm-up call."""
     fn()
     times = []
     for _ in range(repeat):
         t0 = time.perf_counter()
         fn()
         times.append(time.perf_counter() - t0)
-    return statistics.median(times)
+    return times
+
+
+def time_call(fn: Callable[[], object], repeat: int = 20) -> float:
+    """Median wall time of `fn()` in seconds."""
+    return statistics.median(_timings(fn, repeat))
+
+
+def best_call(fn: Callable[[], object], repeat: int = 5) -> float:
+    """Best wall time of `fn()` in seconds, as timeit reports: this machine is a VM with noisy
+    neighbours, and the minimum is the figure least disturbed by them."""
+    return min(_timings(fn, repeat))
 
 
 def time_process(args: list[str], repeat: int = 5, cwd: Path | None = None) -> float:
-    """Best wall time of a whole process in seconds (stdout discarded), after a warm-up.
-
-    The best of several runs, as timeit reports: this machine is a VM with noisy neighbours,
-    and the minimum is the figure least disturbed by them."""
+    """Best wall time of a whole process in seconds (stdout discarded)."""
     env = dict(os.environ)
-
-    def once() -> None:
-        subprocess.run(args, check=True, stdout=subprocess.DEVNULL, cwd=cwd or ROOT, env=env)
-
-    once()
-    times = []
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        once()
-        times.append(time.perf_counter() - t0)
-    return min(times)
+    return best_call(
+        lambda: subprocess.run(args, check=True, stdout=subprocess.DEVNULL, cwd=cwd or ROOT, env=env), repeat
+    )
 
 
 def cpu_process(args: list[str]) -> float:

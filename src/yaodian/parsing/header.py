@@ -9,7 +9,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from yaodian.model import ParseWarning
 from yaodian.parsing.lines import Line
 from yaodian.parsing.markers import cn_to_int
 
@@ -58,7 +57,6 @@ class Header:
     cover_lines: list[str] = field(default_factory=list)
     preamble: list[str] = field(default_factory=list)
     quoted_titles: list[str] = field(default_factory=list)
-    warnings: list[ParseWarning] = field(default_factory=list)
 
 
 class _Seg(NamedTuple):

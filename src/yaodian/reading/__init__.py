@@ -28,13 +28,6 @@ class Document:
     source: Source
 
 
-Reader = Callable[[bytes, str], tuple[str, str]]
-
-
-def _read_txt(data: bytes, name: str, encoding: str | None = None) -> tuple[str, str]:
-    return decode_text(data, name, encoding=encoding)
-
-
 # Suffix → reader(bytes, display name) → (text, encoding or format detail). Other modules
 # (docx, pdf, html) register themselves here lazily through `_reader_for`.
 def _reader_for(suffix: str) -> Callable[[bytes, str], tuple[str, str]] | None:
@@ -85,7 +78,7 @@ def read_bytes(data: bytes, name: str, *, encoding: str | None = None) -> Docume
     fmt = format_of(name)
     reader = _reader_for(Path(name).suffix) if fmt != "txt" else None
     if reader is None:
-        text, detail = _read_txt(data, name, encoding)
+        text, detail = decode_text(data, name, encoding=encoding)
     else:
         text, detail = reader(data, name)
     sha = hashlib.sha256(data).hexdigest()

@@ -21,7 +21,7 @@ from yaodian.writers.diff_text import (
     pair_label,
     parts_notes,
     responsibility_notes,
-    section_path_text,
+    section_note,
     section_text,
 )
 from yaodian.writers.diff_xlsx import DELETE_COLOR, INSERT_COLOR
@@ -165,14 +165,9 @@ def _item(doc: Document, k: int, change: ItemChange) -> None:
         facts.append(f"相似度 {change.similarity:.2f}")
     if change.moved:
         facts.append("顺序调整")
-    if change.section_changed:
-        facts.append(
-            f"所在部分：{section_path_text(change.old_sections)} → {section_path_text(change.new_sections)}"
-        )
-    elif change.status == "added":
-        facts.append(f"所在部分：{section_path_text(change.new_sections)}")
-    elif change.status == "removed":
-        facts.append(f"所在部分：{section_path_text(change.old_sections)}")
+    where = section_note(change)
+    if where is not None:
+        facts.append(f"所在部分：{where}")
     facts += parts_notes(change)
     facts += responsibility_notes(change)
     if change.status == "added":

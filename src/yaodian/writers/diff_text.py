@@ -98,6 +98,17 @@ def responsibility_notes(change: ItemChange) -> list[str]:
     return notes
 
 
+def section_note(change: ItemChange) -> str | None:
+    """Where the item stands: `old → new` when it changed section, else its one side's section."""
+    if change.section_changed:
+        return f"{section_path_text(change.old_sections)} → {section_path_text(change.new_sections)}"
+    if change.status == "added":
+        return section_path_text(change.new_sections)
+    if change.status == "removed":
+        return section_path_text(change.old_sections)
+    return None
+
+
 def parts_notes(change: ItemChange) -> list[str]:
     """For merged and split items, one line per item on each side: `原第21条：标题（牵头：人事科）`."""
     if change.status not in ("merged", "split"):
@@ -236,14 +247,9 @@ def _item_block(change: ItemChange) -> list[str]:
         facts.append("顺序调整")
     if facts:
         lines.append(f"- {'；'.join(facts)}")
-    if change.section_changed:
-        lines.append(
-            f"- 部分：{_md(section_path_text(change.old_sections))} → {_md(section_path_text(change.new_sections))}"
-        )
-    elif change.status == "added":
-        lines.append(f"- 部分：{_md(section_path_text(change.new_sections))}")
-    elif change.status == "removed":
-        lines.append(f"- 部分：{_md(section_path_text(change.old_sections))}")
+    where = section_note(change)
+    if where is not None:
+        lines.append(f"- 部分：{_md(where)}")
     lines += [f"- {_md(n)}" for n in parts_notes(change)]
     lines += [f"- {_md(n)}" for n in responsibility_notes(change)]
     if change.status == "added":

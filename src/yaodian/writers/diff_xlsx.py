@@ -27,7 +27,7 @@ from yaodian.writers.diff_text import (
     section_path_text,
     section_text,
 )
-from yaodian.writers.xlsx_common import clean_text, column_width, display_width, put
+from yaodian.writers.xlsx_common import clean_text, column_width, display_width, print_landscape, put
 
 if TYPE_CHECKING:
     from openpyxl import Workbook
@@ -122,15 +122,6 @@ def _header_row(ws: Worksheet, row: int, heads: Sequence[str]) -> None:
     fill = PatternFill("solid", fgColor=HEADER_FILL)
     for col, head in enumerate(heads, start=1):
         put(ws, row, col, head, font=Font(bold=True), fill=fill, alignment=Alignment(horizontal="center"))
-
-
-def _print_setup(ws: Worksheet, *, title_rows: str) -> None:
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.print_title_rows = title_rows
 
 
 def _title(ws: Worksheet, diff: PlanDiff, label: str) -> None:
@@ -265,7 +256,7 @@ def _items_sheet(ws: Worksheet, diff: PlanDiff) -> None:
     last = 2 + len(diff.items)
     ws.freeze_panes = "D3"
     ws.auto_filter.ref = f"A2:{get_column_letter(len(ITEM_COLUMNS))}{max(last, 2)}"
-    _print_setup(ws, title_rows="2:2")
+    print_landscape(ws, title_rows="2:2")
 
 
 LINE_HEIGHT_PT = 15  # one line of 11 pt CJK text
@@ -327,4 +318,4 @@ def _offices_sheet(ws: Worksheet, diff: PlanDiff) -> None:
     ws.column_dimensions["K"].width = 24
     ws.freeze_panes = "B3"
     ws.auto_filter.ref = f"A2:K{max(2 + len(diff.offices), 2)}"
-    _print_setup(ws, title_rows="2:2")
+    print_landscape(ws, title_rows="2:2")

@@ -83,6 +83,16 @@ class CellStyle:
         self._workbook, self._array = workbook, copy.copy(cell._style)
 
 
+def print_landscape(ws: Worksheet, *, title_rows: str) -> None:
+    """Landscape A4, one page wide and as many pages tall as needed, header rows repeated."""
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_title_rows = title_rows
+
+
 def put(
     ws: Worksheet, row: int, column: int, value: object, style: CellStyle | None = None, **attrs: Any
 ) -> Cell:

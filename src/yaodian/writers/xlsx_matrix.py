@@ -23,6 +23,7 @@ from yaodian.writers.xlsx_common import (
     clean_text,
     column_width,
     display_width,
+    print_landscape,
     put,
     row_height,
     safe_sheet_name,
@@ -352,13 +353,8 @@ def _notes_sheet(ws: Worksheet, notice: Notice, matrix: Matrix) -> None:
 
 
 def _print_setup(ws: Worksheet, *, title_rows: str) -> None:
-    """Landscape A4, one page wide and as many pages tall as needed, header rows repeated."""
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.print_title_rows = title_rows
+    """The shared landscape setup, centred, with the narrow margins a wide matrix needs."""
+    print_landscape(ws, title_rows=title_rows)
     ws.print_options.horizontalCentered = True
     ws.page_margins.left = ws.page_margins.right = 0.4
     ws.page_margins.top = ws.page_margins.bottom = 0.6
