@@ -324,9 +324,8 @@ def _item(node: Node, path: tuple[str, ...], out: Assembled, aliases: Mapping[st
             elif dm:
                 deadline = dm.group("v").strip() or None
             else:
-                label = clauses.LABEL.match(line.text)
-                hint = clauses.label_role(label.group("label")) if label else "listed"
-                reading = clauses.read_clause(line.text, hint=hint)
+                # A label line starts with its label, which read_clause turns into the role.
+                reading = clauses.read_clause(line.text)
                 mentions.extend(reading.mentions)
                 rejected.extend(reading.rejected)
     offices: tuple[OfficeRef, ...] = clauses.resolve_roles(mentions, aliases)
