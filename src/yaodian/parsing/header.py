@@ -11,14 +11,8 @@ from typing import NamedTuple
 
 from yaodian.parsing.lines import Line
 from yaodian.parsing.markers import cn_to_int
+from yaodian.parsing.repair import CLUTTER
 
-# Web-page rows and widgets: "索 引 号：…" "发布时间：…" "字体：【大 中 小】" "浏览次数：" "首页 > 政务公开"
-CLUTTER = re.compile(
-    r"索\s*引\s*号|发布(?:时间|日期|机构)|公开(?:日期|方式|范围|时间)|成文日期|信息来源|来源(?:时间)?为?\s*[:：]|^标\s*题\s*[:：]|"
-    r"浏览(?:次数)?|点击(?:数|率|量)|字[号体]\s*[:：]|【\s*大\s*中\s*小\s*】|\[\s*大\s*中\s*小\s*\]|打印本页|关闭窗口|"
-    r"分享到|当前位置|您现在的位置|^首页|[>»＞]\s*\S+\s*[>»＞]|主题分类|体裁分类|有效性|效力状态|"
-    r"^文\s*号\s*[:：]|^分\s*类\s*[:：]|^时\s*效|扫一扫|责任编辑|^【?(?:打印|关闭|收藏)】?$"
-)
 # 文号: 常教发〔2024〕3号, 吉教发[2015]1号
 DOC_NUMBER = re.compile(r"[^\W\d_]{1,12}\s*[〔\[［【(（]\s*(?:19|20)\d{2}\s*[〕\]］】)）]\s*\d{1,4}\s*号")
 # 《…》 or 〈…〉 naming the plan inside the notice title or the cover letter.

@@ -8,6 +8,7 @@ import unicodedata
 from typing import NamedTuple
 
 from yaodian.parsing.markers import Marker, marker_at, match_marker
+from yaodian.parsing.repair import repair
 
 # Indentation and padding characters seen in notices: ideographic space, NBSP, thin spaces.
 _SPACES = re.compile(r"[\s\u3000\u00a0\u2000-\u200b\u202f\u205f\ufeff]+")
@@ -61,10 +62,7 @@ def logical_lines(text: str) -> list[Line]:
     """Split text into cleaned, non-empty logical lines, breaking lost paragraphs at markers."""
     seq = _Sequence()
     out: list[Line] = []
-    for no, raw in enumerate(text.splitlines(), start=1):
-        line = clean(raw)
-        if not line:
-            continue
+    for no, line in repair([clean(raw) for raw in text.splitlines()]):
         start = 0
         marker = match_marker(line)
         if marker is not None and marker.needs_sequence and not seq.fits(marker):

@@ -1,0 +1,191 @@
+"""Undo the damage text suffers on its way to an office, before anything else reads it.
+
+A notice copied out of a PDF viewer is hard-wrapped (GB/T 9704 prints 28 characters a line, so
+breaks fall inside sentences, clauses and office names) and carries page numbers and running heads
+between its lines; Word soft breaks split a clause over two lines; a web page adds its furniture
+before and after the notice. This stage turns physical lines back into paragraphs, so that later
+stages see one paragraph per line:
+
+    drop page furniture   "— 3 —", "第3页 共9页", a running head repeated at every page break
+    drop the page's tail  share/print/close links, 主办/承办, ICP and site codes, an 附件 file list
+    rejoin wrapped lines  by open brackets, lists cut after "、", lines that start with closing
+                          punctuation, and — in hard-wrapped text — lines that fill the measure
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from typing import NamedTuple
+
+from yaodian.parsing.markers import match_marker
+
+# Page numbers as printed and copied: "— 3 —" "- 12 -" "－3－" "第 3 页" "第3页，共9页" "3/9"
+PAGE_NUMBER = re.compile(
+    r"^(?:[-—–－─~]{1,3}\s*\d{1,4}\s*[-—–－─~]{1,3}|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|"
+    r"\d{1,4}\s*/\s*\d{1,4}|共\s*\d{1,4}\s*页\s*第\s*\d{1,4}\s*页)$"
+)
+
+# Web-page rows and widgets: "索 引 号：…" "发布时间：…" "字体：【大 中 小】" "浏览次数：" "首页 > 政务公开"
+CLUTTER = re.compile(
+    r"索\s*引\s*号|发布(?:时间|日期|机构)|公开(?:日期|方式|范围|时间)|成文日期|信息来源|来源(?:时间)?为?\s*[:：]|^标\s*题\s*[:：]|"
+    r"浏览(?:次数)?|点击(?:数|率|量)|字[号体]\s*[:：]|【\s*大\s*中\s*小\s*】|\[\s*大\s*中\s*小\s*\]|打印本页|关闭窗口|"
+    r"分享到|当前位置|您现在的位置|^首页|[>»＞]\s*\S+\s*[>»＞]|主题分类|体裁分类|有效性|效力状态|"
+    r"^文\s*号\s*[:：]|^分\s*类\s*[:：]|^时\s*效|扫一扫|责任编辑|^【?(?:打印|关闭|收藏)】?$"
+)
+# What a government web page prints after the article: "扫一扫在手机打开当前页" "【打印本页】【关闭窗口】"
+# "上一篇：…" "主办：某某局 承办：某某中心" "湘ICP备05000000号" "网站标识码：4307000001".
+TAIL_FURNITURE = re.compile(
+    r"扫一扫|手机(?:打开|浏览|查看)|打印本页|关闭(?:本页|窗口)|【\s*(?:打印|关闭|收藏|纠错)|^(?:上|下)一篇|"
+    r"^(?:主办|承办|协办|主管)(?:单位)?\s*[:：]|ICP\s*备|公网安备|网站标识码|网站地图|联系我们|版权所有|"
+    r"Copyright|©|^分享到?\s*[:：]?|^相关(?:链接|文件|阅读|稿件|附件)|^(?:【|\[)?\s*我要纠错|浏览次数|"
+    r"^责任编辑|^(?:文章)?来源\s*[:：]|^\s*附件下载|^(?:返回顶部|返回首页)$",
+    re.IGNORECASE,
+)
+# An attachment listed as a file to download: "附件：1.任务分解表.xlsx" "2.联系人名单.docx"
+ATTACHMENT_FILE = re.compile(
+    r"^(?:附\s*件\s*\d*\s*[:：]?\s*)?(?:\d{1,2}\s*[.．、]\s*)?.{0,80}\.(?:docx?|xlsx?|wps|et|pdf|ofd|zip|rar|txt)$",
+    re.IGNORECASE,
+)
+
+# Characters a line cannot start with in Chinese typesetting: a line that starts with one
+# continues the line before ("…市发改委\n）" "…工作\n，").
+NON_STARTER = "、，,。.；;：:！!？?）)〉>】]》”’…"
+OPEN_BRACKETS = "（(〈<【[《“‘"
+CLOSE_BRACKETS = "）)〉>】]》”’"
+SENTENCE_END = "。！!？?；;：:"
+# Dates and signatures close a block: never glue them onto what comes before.
+DATE_LINE = re.compile(r"^(?:(?:19|20)\d{2}|[〇零○一二]{4})\s*年.{1,6}日$")
+
+
+class Paragraph(NamedTuple):
+    """One logical paragraph with the 1-based physical line it starts on."""
+
+    no: int
+    text: str
+
+
+def cells(text: str) -> float:
+    """Printed width in full-width cells. Letters and digits take half a cell; ASCII punctuation
+    is counted whole, since stored Chinese text often has full-width punctuation folded."""
+    return sum(0.5 if ch.isascii() and ch.isalnum() or ch == " " else 1.0 for ch in text)
+
+
+def repair(lines: Sequence[str]) -> list[Paragraph]:
+    """Physical lines (already cleaned, empty ones kept for numbering) to paragraphs."""
+    numbered = [(no, text) for no, text in enumerate(lines, start=1) if text]
+    numbered = _drop_page_furniture(numbered)
+    numbered = _drop_page_tail(numbered)
+    return _unwrap(numbered)
+
+
+def _drop_page_furniture(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Page numbers, and running heads: a short line repeated next to page numbers."""
+    pages = {k for k, (_, text) in enumerate(lines) if PAGE_NUMBER.match(text)}
+    if not pages:
+        return lines
+    near = Counter(
+        lines[j][1]
+        for j in {k + d for k in pages for d in (-1, 1)}
+        if 0 <= j < len(lines) and j not in pages and len(lines[j][1]) <= 40
+    )
+    heads = {text for text, count in near.items() if count >= 2}
+    return [
+        line for k, line in enumerate(lines) if k not in pages and not (line[1] in heads and _by(k, pages))
+    ]
+
+
+def _by(k: int, pages: set[int]) -> bool:
+    return k - 1 in pages or k + 1 in pages
+
+
+def _drop_page_tail(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Cut the web page's footer: from the first furniture line in the last stretch of the
+    text, when what follows it is furniture too (or short link text between furniture)."""
+    cut = len(lines)
+    k = len(lines) - 1
+    while k >= 0:
+        text = lines[k][1]
+        if TAIL_FURNITURE.search(text) or ATTACHMENT_FILE.match(text) or PAGE_NUMBER.match(text):
+            cut = k
+        elif not (len(text) <= 12 and cut - k <= 2 and cut < len(lines)):
+            break
+        k -= 1
+    # An "附件：" line left just above the footer, whose entries were files.
+    while cut > 0 and re.match(r"^附\s*件\s*\d*\s*[:：]?\s*$", lines[cut - 1][1]) and cut < len(lines):
+        cut -= 1
+    return lines[:cut]
+
+
+def _unwrap(lines: list[tuple[int, str]]) -> list[Paragraph]:
+    measure = _measure([text for _, text in lines])
+    out: list[Paragraph] = []
+    last_line = ""
+    for k, (no, text) in enumerate(lines):
+        ahead = lines[k + 1][1] if k + 1 < len(lines) else ""
+        if out and _continues(out[-1].text, last_line, text, ahead, measure):
+            prev = out[-1]
+            glue = " " if prev.text[-1:].isascii() and prev.text[-1:].isalpha() and text[:1].isascii() else ""
+            out[-1] = Paragraph(prev.no, prev.text + glue + text)
+        else:
+            out.append(Paragraph(no, text))
+        last_line = text
+    return out
+
+
+def _measure(texts: Sequence[str]) -> float | None:
+    """The line length of hard-wrapped text, or None when the text is not hard-wrapped: most
+    long lines then have the same width (within a character or two)."""
+    widths = [cells(t) for t in texts if cells(t) >= 12]
+    if len(widths) < 4:
+        return None
+    best, best_count = 0.0, 0
+    for w in sorted({round(w) for w in widths}):
+        count = sum(1 for x in widths if w - 1.5 <= x <= w + 0.5)
+        if count >= best_count:
+            best, best_count = float(w), count
+    if best_count < max(4, 0.3 * len(widths)) or best > 60:
+        return None
+    return best
+
+
+def _depth(text: str) -> int:
+    depth = 0
+    for ch in text:
+        if ch in OPEN_BRACKETS:
+            depth += 1
+        elif ch in CLOSE_BRACKETS and depth > 0:
+            depth -= 1
+    return depth
+
+
+def _continues(prev: str, prev_line: str, text: str, ahead: str, measure: float | None) -> bool:
+    """Whether physical line `text` continues paragraph `prev`, whose last physical line is
+    `prev_line` (see the module docstring); `ahead` is the line after `text`."""
+    if text[0] in NON_STARTER:
+        return True
+    if match_marker(text) is not None or DATE_LINE.match(text) or "|" in text or "|" in prev:
+        return False
+    if CLUTTER.search(text) or CLUTTER.search(prev_line):
+        return False
+    if _depth(prev) > 0 and any(ch in CLOSE_BRACKETS for ch in text + ahead):
+        return True  # "（责任科室：甲科、" + "乙科）" ; "…工作。（" + "责任科室：甲科）"
+    from yaodian.parsing.clauses import LABEL, is_label_line
+
+    if is_label_line(text):
+        return False
+    last = prev[-1]
+    label = LABEL.search(prev, max(0, len(prev) - 12))
+    if last in "、，," or (label is not None and label.end() == len(prev)):
+        return True  # "…甲科、" + "乙科" ; "责任单位：" + "甲局、乙局"
+    if measure is None:
+        return False
+    if cells(prev_line) < measure - 2.5:
+        return False
+    if last not in SENTENCE_END:
+        return True
+    # A full line that ends a sentence: the paragraph goes on when the next line is full too or
+    # ends a sentence itself; a short bare line after it (an issuer, a title) stands alone.
+    return cells(text) >= measure - 2.5 or text[-1] in SENTENCE_END + CLOSE_BRACKETS
+
