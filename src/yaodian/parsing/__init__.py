@@ -16,7 +16,7 @@ from yaodian.parsing.body import assemble, build_tree
 from yaodian.parsing.header import ORG_SUFFIX, parse_date, read_header
 from yaodian.parsing.lines import Line, logical_lines
 from yaodian.parsing.markers import cn_to_int
-from yaodian.parsing.table import is_table_line, read_table
+from yaodian.parsing.table import column_role, is_table_line, table_at
 
 # "2024年" or "二〇二四年"
 YEAR = re.compile(r"((?:19|20)\d{2}|[一二][〇零○九][〇零○一二三四五六七八九]{2})\s*年")
@@ -91,14 +91,8 @@ def _body_start(lines: list[Line]) -> int:
     for k, line in enumerate(lines):
         if line.marker is not None and not _attachment_entry(lines, k):
             return k
-        if is_table_line(line.text):
-            block = []
-            for other in lines[k:]:
-                if not is_table_line(other.text):
-                    break
-                block.append(other)
-            if read_table(block)[1]:
-                return k
+        if (is_table_line(line.text) or column_role(line.text)) and table_at(lines, k) is not None:
+            return k
     return len(lines)
 
 

@@ -12,8 +12,8 @@ from yaodian.parsing import clauses
 from yaodian.parsing.clauses import Mention
 from yaodian.parsing.header import ORG_SUFFIX, PUBLIC_NOTE, parse_date
 from yaodian.parsing.lines import Line
-from yaodian.parsing.markers import Marker
-from yaodian.parsing.table import Row, is_table_line, read_table
+from yaodian.parsing.markers import RANK, Marker
+from yaodian.parsing.table import Row, Table, column_role, is_table_line, table_at
 
 # "分管省领导：某某" "责任领导：" "分 管 县领导：" (spaces inside the label are seen)
 LEADER_LINE = re.compile(
@@ -46,6 +46,7 @@ class Node:
     children: list[Node] = field(default_factory=list)
     row: Row | None = None
     end_line: int = 0
+    part: int = 0  # which attachment the node stands in (0: the body itself)
 
     @property
     def rank(self) -> int:
@@ -63,41 +64,31 @@ class Body:
 
 
 def build_tree(lines: Sequence[Line]) -> Body:
-    """Nest numbered lines by their rank on the ladder; attach paragraphs and clause lines."""
+    """Nest numbered lines by their rank on the ladder; attach paragraphs and clause lines.
+    Tables are read as rows under the current section; each 附件 starts a tree of its own."""
     body = Body()
     stack: list[Node] = []
-    table: list[Line] = []
-    in_appendix = False
-
-    def flush_table() -> None:
-        if not table:
-            return
-        _, rows = read_table(table)
-        table.clear()
-        if in_appendix and any(_leaves(body.roots)):
-            return  # a 任务分解表 repeating the tasks already read
-        parent = stack[-1] if stack and stack[-1].row is None else None
-        for row in rows:
-            node = Node(None, row.line, row.cells.get("task", ""), row=row, end_line=row.end_line)
-            (parent.children if parent else body.roots).append(node)
-
-    for line in lines:
-        if is_table_line(line.text):
-            table.append(line)
+    part = 0  # 0 for the body, n for the n-th attachment
+    k = 0
+    while k < len(lines):
+        line = lines[k]
+        table = table_at(lines, k) if (is_table_line(line.text) or column_role(line.text)) else None
+        if table is not None:
+            _add_table(table, stack, body, part)
+            k = table.end
             continue
-        flush_table()
-        if APPENDIX.match(line.text) and any(_leaves(body.roots)):
-            in_appendix = True
+        k += 1
+        if APPENDIX.match(line.text) and (body.roots or stack):
+            part += 1
+            stack.clear()
             continue
-        if in_appendix:
-            continue
-        marker = line.marker
-        if marker is not None:
-            node = Node(marker, line.no, line.text[marker.end :].strip(), end_line=line.no)
-            while stack and stack[-1].rank >= node.rank:
-                stack.pop()
-            (stack[-1].children if stack else body.roots).append(node)
-            stack.append(node)
+        if line.marker is not None:
+            _push(
+                Node(line.marker, line.no, line.text[line.marker.end :].strip(), end_line=line.no),
+                stack,
+                body,
+                part,
+            )
             continue
         if not stack:
             if clauses.is_label_line(line.text):
@@ -106,7 +97,8 @@ def build_tree(lines: Sequence[Line]) -> Body:
                         line=line.no, code="detached-clause", message="责任单位行前面没有找到对应的条目"
                     )
                 )
-            body.before.append(line)
+            if part == 0:
+                body.before.append(line)
             continue
         node = stack[-1]
         node.end_line = line.no
@@ -114,9 +106,51 @@ def build_tree(lines: Sequence[Line]) -> Body:
             node.clause_lines.append(line)
         else:
             node.body.append(line)
-    flush_table()
+    _drop_repeated_appendices(body)
     body.signature = _drop_signature(body.roots)
     return body
+
+
+def _push(node: Node, stack: list[Node], body: Body, part: int) -> None:
+    node.part = part
+    while stack and stack[-1].rank >= node.rank:
+        stack.pop()
+    (stack[-1].children if stack else body.roots).append(node)
+    stack.append(node)
+
+
+def _add_table(table: Table, stack: list[Node], body: Body, part: int) -> None:
+    """Rows go under the innermost section heading; section rows ("一、…") open sections."""
+    while stack and (stack[-1].row is not None or stack[-1].rank >= RANK["num"]):
+        stack.pop()
+    for entry in table.entries:
+        if isinstance(entry, Line):
+            assert entry.marker is not None
+            head = entry.text[entry.marker.end :].strip()
+            _push(Node(entry.marker, entry.no, head, end_line=entry.no), stack, body, part)
+            continue
+        node = Node(None, entry.line, entry.cells.get("task", ""), row=entry, end_line=entry.end_line)
+        node.part = part
+        while stack and stack[-1].row is not None:
+            stack.pop()
+        (stack[-1].children if stack else body.roots).append(node)
+
+
+def _drop_repeated_appendices(body: Body) -> None:
+    """An attachment that only repeats the tasks already read (a 任务分解表 of the plan above
+    it) adds nothing: drop it. Attachments with tasks of their own are kept."""
+    seen: set[str] = set()
+    for part in sorted({n.part for n in body.roots}):
+        roots = [n for n in body.roots if n.part == part]
+        keys = [_task_key(n) for n in _leaves(roots)]
+        if part > 0 and keys and sum(key in seen for key in keys) * 2 > len(keys):
+            body.roots = [n for n in body.roots if n.part != part]
+            continue
+        seen.update(keys)
+
+
+def _task_key(node: Node) -> str:
+    return re.sub(r"\W", "", node.head)[:6]
 
 
 def _leaves(nodes: Sequence[Node]) -> list[Node]:

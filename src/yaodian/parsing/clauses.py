@@ -178,6 +178,15 @@ def is_clause(content: str, *, weak_ok: bool = True) -> bool:
     return clause_strength(content) >= (WEAK if weak_ok else STRONG)
 
 
+def reads_as_offices(text: str) -> bool:
+    """Whether a table cell holds office names (with or without role words): "区教育局"
+    "办公室牵头，各科室配合" "区政府有关部门，各乡镇人民政府。" — and not a task's text."""
+    text = text.strip().rstrip("。.；;")
+    if any(len(part) > 40 for part in split_top(text, "，,；;。")):
+        return False
+    return clause_strength(text) >= WEAK
+
+
 def _bare(entry: str) -> str:
     """An entry without "等…", "牵头", "负责" around it: "省甲厅负责" → "省甲厅"."""
     entry = ET_CETERA.sub("", LEADING_FILLER.sub("", entry.strip()))

@@ -69,7 +69,7 @@ class Paragraph(NamedTuple):
 def cells(text: str) -> float:
     """Printed width in full-width cells. Letters and digits take half a cell; ASCII punctuation
     is counted whole, since stored Chinese text often has full-width punctuation folded."""
-    return sum(0.5 if ch.isascii() and ch.isalnum() or ch == " " else 1.0 for ch in text)
+    return sum(0.5 if (ch.isascii() and ch.isalnum()) or ch == " " else 1.0 for ch in text)
 
 
 def repair(lines: Sequence[str]) -> list[Paragraph]:
@@ -77,7 +77,11 @@ def repair(lines: Sequence[str]) -> list[Paragraph]:
     numbered = [(no, text) for no, text in enumerate(lines, start=1) if text]
     numbered = _drop_page_furniture(numbered)
     numbered = _drop_page_tail(numbered)
-    return _unwrap(numbered)
+    # blanks[n]: how many empty lines stand among the first n lines.
+    blanks = [0]
+    for text in lines:
+        blanks.append(blanks[-1] + (not text))
+    return _unwrap(numbered, blanks)
 
 
 def _drop_page_furniture(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
@@ -118,19 +122,24 @@ def _drop_page_tail(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
     return lines[:cut]
 
 
-def _unwrap(lines: list[tuple[int, str]]) -> list[Paragraph]:
+def _unwrap(lines: list[tuple[int, str]], blanks: list[int]) -> list[Paragraph]:
     measure = _measure([text for _, text in lines])
     out: list[Paragraph] = []
-    last_line = ""
+    last_line, last_no = "", 0
     for k, (no, text) in enumerate(lines):
         ahead = lines[k + 1][1] if k + 1 < len(lines) else ""
-        if out and _continues(out[-1].text, last_line, text, ahead, measure):
+        # An empty line between two lines is a paragraph break that no wrap makes; only a line
+        # that cannot start a paragraph crosses it.
+        apart = blanks[no - 1] > blanks[last_no]
+        if out and (
+            text[0] in NON_STARTER if apart else _continues(out[-1].text, last_line, text, ahead, measure)
+        ):
             prev = out[-1]
             glue = " " if prev.text[-1:].isascii() and prev.text[-1:].isalpha() and text[:1].isascii() else ""
             out[-1] = Paragraph(prev.no, prev.text + glue + text)
         else:
             out.append(Paragraph(no, text))
-        last_line = text
+        last_line, last_no = text, no
     return out
 
 
@@ -145,7 +154,8 @@ def _measure(texts: Sequence[str]) -> float | None:
         count = sum(1 for x in widths if w - 1.5 <= x <= w + 0.5)
         if count >= best_count:
             best, best_count = float(w), count
-    if best_count < max(4, 0.3 * len(widths)) or best > 60:
+    # A printed page has at least 20 characters a line; narrower runs are table cells.
+    if best_count < max(4, 0.3 * len(widths)) or not 20 <= best <= 60:
         return None
     return best
 
@@ -188,4 +198,3 @@ def _continues(prev: str, prev_line: str, text: str, ahead: str, measure: float 
     # A full line that ends a sentence: the paragraph goes on when the next line is full too or
     # ends a sentence itself; a short bare line after it (an issuer, a title) stands alone.
     return cells(text) >= measure - 2.5 or text[-1] in SENTENCE_END + CLOSE_BRACKETS
-

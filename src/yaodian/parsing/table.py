@@ -1,5 +1,16 @@
-"""Task tables flattened to text: rows as `cell | cell |` lines, or one `cell |` per line, under
-a header row naming the columns (序号 / 工作任务 / 分管领导 / 牵头单位 / 责任单位 / 完成时限)."""
+"""Task tables flattened to text, in any of the layouts text extraction leaves:
+
+    序号 | 工作任务 | 牵头单位 | 配合单位 |        one row a line, cells between bars (tabs become bars)
+    1 | 建成物流中心 | 区商务局 | 区交通局 |
+    序号 |  重点工作 |  1 |  建成物流中心 |       one cell a line, with or without a bar
+    序号 / 重点工作任务 / 主要责任单位 / …          one cell a line, no separator at all
+
+A table starts at its header row, recognised by its column words (序号; 工作任务 重点工作 主要内容;
+牵头单位 主要责任单位; 责任单位 责任科室; 配合单位 协同配合单位; 责任领导; 完成时限). Cells are then
+read by what they hold rather than only by position, because merged cells shift the columns: a
+cell "一、…" is a section row, a bare number or a "3." prefix is the row number, and a cell under
+an office column that does not read as office names belongs to the task text.
+"""
 
 from __future__ import annotations
 
@@ -9,18 +20,28 @@ from functools import cache
 from typing import NamedTuple
 
 from yaodian.parsing.lines import Line
+from yaodian.parsing.markers import Marker, marker_at
 
 # Column roles by header words, most specific first.
 _COLUMNS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("number", re.compile(r"^(?:序号|编号|序)$")),
+    ("number", re.compile(r"^(?:序号|编号|序|号)$")),
     ("leader", re.compile(r"领导|分管|包保|县级|责任人")),
-    ("lead", re.compile(r"牵头")),
-    ("support", re.compile(r"配合|协办|协同|参与")),
-    ("listed", re.compile(r"责任(?:单位|部门|科室|处室|股室)|承办|主办|实施(?:单位|主体)")),
+    ("lead", re.compile(r"牵头|主要责任|主责|主办")),
+    ("support", re.compile(r"配合|协办|协同|参与|协助")),
+    ("listed", re.compile(r"责任(?:单位|部门|科室|处室|股室)|承办|实施(?:单位|主体)|落实单位")),
     ("deadline", re.compile(r"时限|时间|进度|节点")),
     ("note", re.compile(r"备注|说明")),
-    ("task", re.compile(r"任务|工作|内容|事项|措施|目标|项目")),
+    ("task", re.compile(r"任务|工作|内容|事项|措施|目标|项目|要求")),
 )
+OFFICE_ROLES = ("lead", "listed", "support")
+# Header cells are short: "重点工作任务" "协同配合单位"; "2022年预期目标" has a year before it.
+_MAX_HEADER = 12
+# A cell that is only a row number: "3" "12." "（5）"
+BARE_NUMBER = re.compile(r"^[(（]?\s*(\d{1,4})\s*[)）.．、]?$")
+# A row number glued to its task: "3.及时更新…" "3、…"
+NUMBERED_TASK = re.compile(r"^(\d{1,4})\s*[.．、]\s*(?=\S)(?!\d)")
+# "附件2" "附件：" ends one table; the next may follow.
+_ATTACHMENT = re.compile(r"^附\s*件\s*\d*\s*[:：]?\s*$")
 
 
 # Spaces that PDF extraction leaves between two Chinese characters: "工作机 制". Compiled on
@@ -36,6 +57,18 @@ class Row(NamedTuple):
     line: int
     end_line: int
     cells: dict[str, str]
+
+
+class Table(NamedTuple):
+    """A table read from the lines: its rows and section rows in order, and where it ends."""
+
+    entries: list[Row | Line]  # a Line is a section row ("一、…"), carrying its marker
+    end: int
+
+
+class _Cell(NamedTuple):
+    line: int
+    text: str
 
 
 def is_table_line(text: str) -> bool:
@@ -54,53 +87,159 @@ def _cells(text: str) -> list[str]:
 
 def column_role(header: str) -> str | None:
     header = "".join(header.split())
+    if not header or len(header) > _MAX_HEADER:
+        return None
     for role, pattern in _COLUMNS:
         if pattern.search(header):
             return role
     return None
 
 
-def read_table(lines: Sequence[Line]) -> tuple[list[str | None], list[Row]]:
-    """Column roles and task rows of one table block; no header found gives no rows."""
-    cells: list[tuple[int, str]] = []
-    per_line: list[list[tuple[int, str]]] = []
-    for line in lines:
-        row = [(line.no, c) for c in _cells(line.text)]
-        per_line.append(row)
-        cells.extend(row)
-    # The header: the first run of cells that all name a column, with a task column among them.
-    start = next((k for k, (_, c) in enumerate(cells) if column_role(c) is not None), None)
+def _header(cells: Sequence[_Cell], start: int) -> list[str | None] | None:
+    """The column roles of a header row starting at `start`: a run of two or more column words
+    with a task column and an office or number column among them."""
+    roles: list[str | None] = []
+    k = start
+    while k < len(cells) and len(roles) < 12:
+        role = column_role(cells[k].text)
+        if role is None:
+            break
+        roles.append(role)
+        k += 1
+    ok = "task" in roles and any(r in roles for r in (*OFFICE_ROLES, "number"))
+    return roles if ok and len(roles) >= 2 else None
+
+
+def table_at(lines: Sequence[Line], k: int) -> Table | None:
+    """The table whose header starts at line k, if one does."""
+    if is_table_line(lines[k].text):
+        block: list[Line] = []
+        for line in lines[k:]:
+            if not is_table_line(line.text):
+                break
+            block.append(line)
+        return _bar_table(block, k)
+    if column_role(lines[k].text) is None:
+        return None
+    cells = [_Cell(line.no, line.text) for line in lines[k : k + 13]]
+    roles = _header(cells, 0)
+    if roles is None:
+        return None
+    end = k + len(roles)
+    while end < len(lines) and not _ends_table(lines, end):
+        end += 1
+    body = [_Cell(line.no, line.text) for line in lines[k + len(roles) : end]]
+    return Table(_cell_rows(roles, body), end)
+
+
+def _ends_table(lines: Sequence[Line], k: int) -> bool:
+    text = lines[k].text
+    return bool(_ATTACHMENT.match(text)) or (column_role(text) is not None and table_at(lines, k) is not None)
+
+
+def _bar_table(block: Sequence[Line], k: int) -> Table | None:
+    per_line = [[_Cell(line.no, c) for c in _cells(line.text)] for line in block]
+    cells = [c for row in per_line for c in row]
+    start = next((j for j in range(len(cells)) if _header(cells, j) is not None), None)
     if start is None:
-        return [], []
-    width = 0
-    while start + width < len(cells) and column_role(cells[start + width][1]) is not None and width < 12:
-        width += 1
-    roles = [column_role(c) for _, c in cells[start : start + width]]
-    if "task" not in roles or width < 2:
-        return roles, []
-    rows: list[Row] = []
-    header_line = cells[start + width - 1][0]
-    row_lines = [r for r in per_line if r and r[0][0] > header_line]
-    if row_lines and sum(len(r) >= width - 1 for r in row_lines) >= len(row_lines) * 0.6:
-        # One row a line.
+        return None
+    roles = _header(cells, start)
+    assert roles is not None
+    header_line = cells[start + len(roles) - 1].line
+    row_lines = [r for r in per_line if r and r[0].line > header_line]
+    if row_lines and sum(len(r) >= 2 for r in row_lines) >= len(row_lines) * 0.6:
+        entries: list[Row | Line] = []
         for r in row_lines:
-            if len(r) >= 2:
-                rows.append(_row(roles, r))
-        return roles, rows
-    rest = cells[start + width :]
-    k = 0
-    while k < len(rest):
-        chunk = rest[k : k + width]
-        k += width
-        if len(chunk) >= 2:
-            rows.append(_row(roles, chunk))
-    return roles, rows
+            entries.extend(_interpret(roles, r))
+        return Table(entries, k + len(block))
+    return Table(_cell_rows(roles, cells[start + len(roles) :]), k + len(block))
 
 
-def _row(roles: Sequence[str | None], chunk: Sequence[tuple[int, str]]) -> Row:
-    data: dict[str, str] = {}
-    for role, (_, text) in zip(roles, chunk, strict=False):
-        if role is None or not text:
+def _cell_rows(roles: Sequence[str | None], cells: Sequence[_Cell]) -> list[Row | Line]:
+    """Rows from a stream of cells, one a line: a row starts at its number (or, in a table
+    without a number column, every `len(roles)` cells); "一、…" cells are section rows."""
+    entries: list[Row | Line] = []
+    row: list[_Cell] = []
+
+    def flush() -> None:
+        if row:
+            entries.extend(_interpret(roles, row))
+            row.clear()
+
+    numbered = "number" in roles
+    for cell in cells:
+        section = _section_marker(cell.text)
+        if section is not None:
+            flush()
+            entries.append(Line(cell.line, cell.text, section))
             continue
-        data[role] = f"{data[role]}\n{text}" if role in data else text
-    return Row(line=chunk[0][0], end_line=chunk[-1][0], cells=data)
+        starts_row = BARE_NUMBER.match(cell.text) or NUMBERED_TASK.match(cell.text)
+        if (numbered and starts_row) or (not numbered and len(row) >= len(roles)):
+            flush()
+        row.append(cell)
+    flush()
+    return entries
+
+
+def _section_marker(text: str) -> Marker | None:
+    """A section row's marker: "一、…" "（二）…" "第一部分…", with a title after it."""
+    marker = marker_at(text)
+    if marker is None or marker.kind not in ("part", "cn", "paren_cn") or not text[marker.end :].strip():
+        return None
+    return marker
+
+
+def _interpret(roles: Sequence[str | None], cells: Sequence[_Cell]) -> list[Row | Line]:
+    """One row's cells by content: a leading section cell, the number, the task, the offices."""
+    cells = [c for c in cells if c.text]
+    out: list[Row | Line] = []
+    if not cells:
+        return out
+    first_line, end_line = cells[0].line, cells[-1].line
+    if len(cells) >= 2 and (section := _section_marker(cells[0].text)) is not None:
+        out.append(Line(cells[0].line, cells[0].text, section))
+        cells = cells[1:]
+    if not cells:
+        return out
+    data: dict[str, str] = {}
+    columns = [r for r in roles if r is not None]
+    first = cells[0].text
+    numbered = NUMBERED_TASK.match(first)
+    if BARE_NUMBER.match(first) and len(cells) >= 2:
+        data["number"] = BARE_NUMBER.match(first).group(1)  # type: ignore[union-attr]
+        cells = cells[1:]
+    elif numbered:
+        data["number"] = numbered.group(1)
+        data["task"] = first[numbered.end() :].strip()
+        cells = cells[1:]
+    free = [r for r in dict.fromkeys(columns) if r not in data and r != "number"]
+    for cell in cells:
+        role = _place(cell.text, free)
+        if role is None:
+            data["task"] = f"{data['task']}\n{cell.text}" if "task" in data else cell.text
+            continue
+        free.remove(role)
+        data[role] = cell.text
+    if "task" not in data and "number" not in data:
+        return out
+    out.append(Row(line=first_line, end_line=end_line, cells=data))
+    return out
+
+
+def _place(text: str, free: list[str]) -> str | None:
+    """The first free column this cell's content fits; None sends it to the task text."""
+    from yaodian.parsing.clauses import reads_as_offices
+
+    offices = reads_as_offices(text)
+    for k, role in enumerate(free):
+        if role in OFFICE_ROLES:
+            if offices:
+                return role
+            if "task" in free:
+                return None
+        elif role == "task":
+            return role
+        elif len(text) <= 40 and not (offices and any(r in OFFICE_ROLES for r in free[k + 1 :])):
+            return role  # 责任领导 / 完成时限 / 备注, unless the cell is the offices and the
+            # leader's cell was left empty
+    return None
