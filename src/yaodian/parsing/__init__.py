@@ -20,6 +20,8 @@ from yaodian.parsing.table import column_role, is_table_line, table_at
 
 # "2024年" or "二〇二四年"
 YEAR = re.compile(r"((?:19|20)\d{2}|[一二][〇零○九][〇零○一二三四五六七八九]{2})\s*年")
+# The year inside a 文号: "湘政发〔2019〕1号"
+DOC_YEAR = re.compile(r"[〔\[［【(（]\s*((?:19|20)\d{2})\s*[〕\]］】)）]")
 ATTACHMENT_HEAD = re.compile(r"^附\s*件\s*[:：]")
 
 __all__ = ["parse_notice"]
@@ -73,7 +75,7 @@ def parse_notice(
         source=source,
         title=title,
         notice_title=header.notice_title,
-        year=_year(title, header.quoted_titles, date.year if date else None),
+        year=_year(title, header.quoted_titles, header.doc_number, date.year if date else None),
         date=date,
         doc_number=header.doc_number,
         recipients=tuple(header.recipients),
@@ -109,12 +111,18 @@ def _attachment_entry(lines: list[Line], k: int) -> bool:
     return False
 
 
-def _year(title: str, quoted: list[str], date_year: int | None) -> int | None:
+def _year(title: str, quoted: list[str], doc_number: str | None, date_year: int | None) -> int | None:
+    """The plan's year: from its title, the name the notice quotes, the 文号 (湘政发〔2019〕1号),
+    or the date the notice was signed."""
     for text in (title, *quoted):
         m = YEAR.search(text)
         if m:
             year = m.group(1)
             return int(year) if year.isdigit() else cn_to_int(year.replace("○", "〇"))
+    if doc_number:
+        m = DOC_YEAR.search(doc_number)
+        if m:
+            return int(m.group(1))
     return date_year
 
 

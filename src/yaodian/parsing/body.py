@@ -297,6 +297,7 @@ def _section(
     if split:
         title = split.group("title")
         intro.insert(0, split.group("rest"))
+    _share_group_clause(node.children, out.weak_ok)
     items: list[Item] = []
     children: list[Section] = []
     for child in node.children:
@@ -316,6 +317,24 @@ def _section(
         items=tuple(items),
         line=node.line,
     )
+
+
+def _share_group_clause(group: list[Node], weak_ok: bool) -> None:
+    """One clause on a line of its own after a group of numbered points, none of which has a
+    clause of its own, applies to every point of the group:
+        （1）修订预案。 （2）开展演练。 （3）加强培训。
+        （责任单位：各县（市、区）政府、市直各部门）"""
+    if len(group) < 2 or any(n.children or n.row is not None for n in group):
+        return
+    last = group[-1]
+    if not last.body or any(_own_clause(n, weak_ok) for n in group[:-1]):
+        return
+    line = last.body[-1]
+    found = clauses.trailing_group(line.text)
+    if found is None or found[0] or not clauses.is_clause(found[1], weak_ok=weak_ok):
+        return
+    for n in group[:-1]:
+        n.body.append(line)
 
 
 def _item(node: Node, path: tuple[str, ...], out: Assembled, aliases: Mapping[str, str] | None) -> Item:

@@ -30,9 +30,20 @@ LABEL = re.compile(
 
 # Notes that state the lead rule; never offices: "排名第一的为牵头科室，下同" "列第一位者为牵头部门"
 RULE_NOTE = re.compile(r"下同|排名第一|排在第一|列第一|第一位|首位|为牵头|为主办|以下同|不再列出")
+# Such a note in brackets inside the clause: "…市卫健委（除标注“分别牵头”外，列第一位为牵头单位，下同）"
+NOTE_GROUP = re.compile(r"[（(][^（()）]*(?:下同|排名第一|排在第一|列第一|第一位|首位|以下同)[^（()）]*[)）]")
+# Leaders named by their post where offices stand: "分管副省长、协管副秘书长负责，省发改委牵头"
+# "由分管副县长负责". They are the item's leader, not offices.
+LEADER_POST = re.compile(
+    r"^(?:由|请)?(?:分管|协管|主管|联系|牵头|责任)?(?:副)?(?:省|市|州|盟|县|区|旗|镇|乡)?(?:级)?"
+    r"(?:长|书记|副书记|秘书长|副秘书长|常委|领导|主任|副主任)(?:同志)?$"
+)
 
 # Suffixes that mark the offices before them as leads: "（省甲局、乙厅牵头）" "（省甲委总牵头）"
-LEAD_SUFFIX = re.compile(r"(?:共同|联合|总)?牵头(?:负责|抓总|落实|推进|实施)?$")
+# "A、B分别牵头" "各部门分别负责": co-leads, each for its own part; 分别 is no part of a name.
+LEAD_SUFFIX = re.compile(
+    r"(?:(?:共同|联合|总|分别)?牵头(?:负责|抓总|落实|推进|实施)?|分别负责(?:落实|推进|实施|完成)?)$"
+)
 # Suffixes that mark supporters: "各地、各部门配合" "丙站等有关单位按职责分工负责"
 SUPPORT_SUFFIX = re.compile(
     r"(?:按照?职责(?:分工)?)?(?:配合|参与|协助|协办|协同|支持|共同负责|分工负责|负责)(?:落实|推进|实施|完成)?$"
@@ -178,11 +189,17 @@ def is_clause(content: str, *, weak_ok: bool = True) -> bool:
     return clause_strength(content) >= (WEAK if weak_ok else STRONG)
 
 
+# A deadline, never an office: "全年" "2025年6月底前" "长期坚持" "第三季度"
+TIME_CELL = re.compile(
+    r"^(?:(?:19|20)\d{2}\s*年)?\s*(?:\d{1,2}\s*月|全年|年底|年内|年中|长期|持续|常态|上半年|下半年|第?[一二三四1-4]\s*季度)"
+)
+
+
 def reads_as_offices(text: str) -> bool:
     """Whether a table cell holds office names (with or without role words): "区教育局"
     "办公室牵头，各科室配合" "区政府有关部门，各乡镇人民政府。" — and not a task's text."""
     text = text.strip().rstrip("。.；;")
-    if any(len(part) > 40 for part in split_top(text, "，,；;。")):
+    if TIME_CELL.match(text) or any(len(part) > 40 for part in split_top(text, "，,；;。")):
         return False
     return clause_strength(text) >= WEAK
 
@@ -208,6 +225,7 @@ def strip_alias(raw: str) -> tuple[str, str | None]:
 
 
 def _without_notes(content: str) -> str:
+    content = NOTE_GROUP.sub("", content)
     kept: list[str] = []
     for sentence in split_top(content, "。"):
         if not sentence:
@@ -243,6 +261,7 @@ def read_clause(content: str, *, hint: str = "listed") -> ClauseReading:
             parts.append((label_role(m.group("label")), content[m.end() : end]))
     mentions: list[Mention] = []
     rejected: list[str] = []
+    leaders: list[str] = [leader] if leader else []
     for part_hint, text in parts:
         for sub in split_top(text, "，,；;"):
             sub = sub.strip(" 。.")
@@ -260,11 +279,13 @@ def read_clause(content: str, *, hint: str = "listed") -> ClauseReading:
             for name in _entries(sub):
                 # "区发改局（牵头）": a role in brackets, not an alias
                 name, role_note = _role_in_brackets(name)
-                if _plausible(name):
+                if LEADER_POST.match(name):
+                    leaders.append(LEADING_FILLER.sub("", name))
+                elif _plausible(name):
                     mentions.append(Mention(name, role_note or sub_hint))
                 else:
                     rejected.append(name)
-    return ClauseReading(tuple(mentions), tuple(rejected), leader)
+    return ClauseReading(tuple(mentions), tuple(rejected), "、".join(leaders) or None)
 
 
 ROLE_IN_BRACKETS = re.compile(r"\s*[(（〈<【\[](总?牵头|主责|配合|协办|参与)(?:单位|部门|科室)?[)）〉>】\]]$")

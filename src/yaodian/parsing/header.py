@@ -28,10 +28,14 @@ ARABIC_DATE = re.compile(r"^((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})
 CN_DATE = re.compile(
     r"^([〇零一二三四五六七八九○Ｏ]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日$"
 )
-# A date whose separators were lost on a web page: "2024327"
-MANGLED_DATE = re.compile(r"^((?:19|20)\d{2})(\d{1,2})(\d{1,2})$")
+# A date whose separators were lost on a web page: "2024327" "2022121日"
+MANGLED_DATE = re.compile(r"^((?:19|20)\d{2})(\d{1,2})(\d{1,2})日?$")
 ORG_SUFFIX = re.compile(
     r"(?:委员会|委|局|厅|办公室|办|政府|室|部|院|中心|会|处|公司|党组|署|馆|学校|校|所|站|队|街道|办事处|管委会|工委)$"
+)
+# A title that stands on its own: an issuer or a year before the plan word, "市教育局2022年工作要点".
+COMPLETE_TITLE = re.compile(
+    r"(?:(?:19|20)\d{2}\s*年|(?:局|委|厅|办|政府|中心|院))\S*(?:要点|方案|计划|清单|分解|安排)"
 )
 PLAN_WORD = re.compile(r"要点|方案|计划|清单|任务|安排|意见|重点工作|分工|台账")
 BRACKETED = re.compile(r"^[(（〔\[【][^()（）]*[)）〕\]】]$")
@@ -69,15 +73,17 @@ def parse_date(text: str) -> dt.date | None:
     if m:
         return _date(cn_to_int(m.group(1)), cn_to_int(m.group(2)), cn_to_int(m.group(3)))
     m = MANGLED_DATE.match(text)
-    if m and 6 <= len(text) <= 8:
-        year, rest = int(m.group(1)), text[4:]
-        for cut in (1, 2):
-            month, day = rest[:cut], rest[cut:]
-            if day and 1 <= int(month) <= 12:
-                found = _date(year, int(month), int(day))
-                if found:
-                    return found
+    if m and 6 <= len(text.rstrip("日")) <= 8:
+        year, rest = int(m.group(1)), text.rstrip("日")[4:]
+        # "2024327" can only be 3月27日; "2022121" could be 1月21日 or 12月1日: no date then.
+        found = {d for cut in (1, 2) if rest[cut:] and (d := _date(year, int(rest[:cut]), int(rest[cut:])))}
+        return found.pop() if len(found) == 1 else None
     return None
+
+
+def is_date_line(text: str) -> bool:
+    """A line that stands where the date is signed, even when its date cannot be read."""
+    return parse_date(text) is not None or bool(MANGLED_DATE.match(text.strip()))
 
 
 def _date(year: int, month: int, day: int) -> dt.date | None:
@@ -173,7 +179,7 @@ def read_header(lines: Sequence[Line]) -> Header:
             kinds.append("attachment")
         elif PUBLIC_NOTE.match(text):
             kinds.append("public")
-        elif parse_date(text) is not None:
+        elif is_date_line(text):
             kinds.append("date")
             if head.date is None or (cover_at >= 0 and date_at < cover_at):
                 head.date = parse_date(text)
@@ -216,12 +222,13 @@ def _recipients(text: str) -> list[str]:
 
 
 def _title_and_preamble(head: Header, segs: Sequence[_Seg], kinds: list[str]) -> None:
-    """Walk back from the body: preamble paragraphs first, then the title's one or two lines."""
+    """Walk back from the body: preamble paragraphs first, then the title's one to three lines.
+    Page clutter between them (a 发布时间 row under a web page's title) is passed over."""
     k = len(segs) - 1
     preamble: list[str] = []
-    while k >= 0 and kinds[k] == "other" and not _is_title_like(segs[k].text):
+    while k >= 0 and (kinds[k] == "clutter" or (kinds[k] == "other" and not _is_title_like(segs[k].text))):
         # "（2024年1月15日局党组会议审议通过）" under the title notes how it was adopted.
-        if not BRACKETED.match(segs[k].text):
+        if kinds[k] == "other" and not BRACKETED.match(segs[k].text):
             preamble.insert(0, segs[k].text)
         k -= 1
     title, k = _title_run(segs, kinds, k)
@@ -230,14 +237,36 @@ def _title_and_preamble(head: Header, segs: Sequence[_Seg], kinds: list[str]) ->
     if title.endswith("表") and k >= 0 and kinds[k] == "attachment":
         above, _ = _title_run(segs, kinds, k - 1)
         title = above or title
+    # The plan as the notice names it ("关于印发X的通知", 《X》), printed as a line of its own,
+    # is the title even where a sub-heading stands between it and the body.
+    named = _named_title(head)
+    if named and _squash(title) != _squash(named):
+        printed = next(
+            (s.text for k, s in enumerate(segs) if kinds[k] == "other" and _squash(s.text) == _squash(named)),
+            None,
+        )
+        title = printed or title
     head.title = title or _fallback_title(head)
     head.preamble = preamble
 
 
+def _squash(text: str) -> str:
+    return re.sub(r"[\s《》〈〉<>“”\"]", "", text)
+
+
 def _title_run(segs: Sequence[_Seg], kinds: list[str], k: int) -> tuple[str, int]:
-    """The title-like lines ending at segment k, joined; and the index just above them."""
+    """The title-like lines ending at segment k, joined; and the index just above them.
+    A title printed twice in a row counts once; a line above a title that is complete in
+    itself (it names its issuer or year and its plan) joins it only if it is an issuer's name."""
     title_segs: list[_Seg] = []
     while k >= 0 and kinds[k] == "other" and _is_title_like(segs[k].text) and len(title_segs) < 4:
+        text = segs[k].text
+        if title_segs and _squash(text) == _squash(title_segs[0].text):
+            k -= 1
+            continue
+        below = "".join(s.text for s in title_segs)
+        if title_segs and COMPLETE_TITLE.search(below) and not ORG_SUFFIX.search(text):
+            break
         title_segs.insert(0, segs[k])
         k -= 1
     # The run must name a plan; an org line alone above the body is not a title.
@@ -246,12 +275,28 @@ def _title_run(segs: Sequence[_Seg], kinds: list[str], k: int) -> tuple[str, int
     return "".join(s.text + (" " if s.joins_next else "") for s in title_segs).strip(), k
 
 
-def _fallback_title(head: Header) -> str:
+def _named_title(head: Header) -> str:
+    """The plan's name as the notice title or the cover letter quotes it."""
+    if head.notice_title:
+        m = re.search(r"关于(?:印发|下发|转发|公布)(.+?)的通知", head.notice_title)
+        if m:
+            return m.group(1).strip(" 《》〈〉")
     for quoted in head.quoted_titles:
         if PLAN_WORD.search(quoted):
             return quoted.strip()
+    return ""
+
+
+def _fallback_title(head: Header) -> str:
+    """No title line: the name the notice gives the plan, or the notice's own title where the
+    notice is itself the plan ("某省政府关于落实…重点工作部门分工的意见")."""
+    named = _named_title(head)
+    if named:
+        return named
     if head.notice_title:
-        m = re.search(r"关于(?:印发|下发|转发)?(.+?)的通知", head.notice_title)
+        m = re.search(r"关于(.+?)的通知", head.notice_title)
         if m:
             return m.group(1).strip(" 《》〈〉")
+        if PLAN_WORD.search(head.notice_title):
+            return head.notice_title
     return ""

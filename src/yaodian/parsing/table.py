@@ -190,18 +190,31 @@ def _section_marker(text: str) -> Marker | None:
 
 
 def _interpret(roles: Sequence[str | None], cells: Sequence[_Cell]) -> list[Row | Line]:
-    """One row's cells by content: a leading section cell, the number, the task, the offices."""
+    """One row's cells: by position when the row has the header's width, else by content —
+    a leading section cell, the number, the task, the offices."""
+    if len(cells) == len(roles) and _fits(roles, cells):
+        data: dict[str, str] = {}
+        for role, cell in zip(roles, cells, strict=True):
+            if role is not None and cell.text:
+                data[role] = f"{data[role]}\n{cell.text}" if role in data else cell.text
+        if "number" in data:
+            data["number"] = (
+                BARE_NUMBER.match(data["number"])
+                or NUMBERED_TASK.match(data["number"])
+                or [data["number"]] * 2
+            )[1]  # type: ignore[index]
+        return [Row(line=cells[0].line, end_line=cells[-1].line, cells=data)]
     cells = [c for c in cells if c.text]
     out: list[Row | Line] = []
     if not cells:
         return out
     first_line, end_line = cells[0].line, cells[-1].line
-    if len(cells) >= 2 and (section := _section_marker(cells[0].text)) is not None:
+    if (section := _section_marker(cells[0].text)) is not None:
         out.append(Line(cells[0].line, cells[0].text, section))
         cells = cells[1:]
     if not cells:
         return out
-    data: dict[str, str] = {}
+    data = {}
     columns = [r for r in roles if r is not None]
     first = cells[0].text
     numbered = NUMBERED_TASK.match(first)
@@ -224,6 +237,23 @@ def _interpret(roles: Sequence[str | None], cells: Sequence[_Cell]) -> list[Row 
         return out
     out.append(Row(line=first_line, end_line=end_line, cells=data))
     return out
+
+
+def _fits(roles: Sequence[str | None], cells: Sequence[_Cell]) -> bool:
+    """Whether each cell holds what its column is for: a number under 序号, offices under the
+    office columns and not under the task's. Merged cells shift a row out of this."""
+    from yaodian.parsing.clauses import reads_as_offices
+
+    if _section_marker(cells[0].text):
+        return False
+    for role, cell in zip(roles, cells, strict=True):
+        if not cell.text:
+            continue
+        if role == "number" and not BARE_NUMBER.match(cell.text):
+            return False
+        if (role in OFFICE_ROLES) != reads_as_offices(cell.text) and role in (*OFFICE_ROLES, "task"):
+            return False
+    return True
 
 
 def _place(text: str, free: list[str]) -> str | None:
