@@ -7,7 +7,7 @@ import re
 import unicodedata
 from typing import NamedTuple
 
-from yaodian.parsing.markers import Marker, marker_at, match_marker
+from yaodian.parsing.markers import RANK, Marker, marker_at, match_marker
 from yaodian.parsing.repair import repair
 
 # Indentation and padding characters seen in notices: ideographic space, NBSP, thin spaces.
@@ -23,6 +23,13 @@ _RADICALS = re.compile(r"[\u2e80-\u2eff\u2f00-\u2fdf]")
 # The match ends where the marker starts.
 _BREAK_BEFORE = re.compile(
     r"(?:[。；;！!？?)）〉】”\"]\s*|(?<=\S)\s+)(?=[(（]?[0-9０-９一二三四五六七八九十①-⑳]{1,3}[)）.．、])"
+)
+# With no punctuation or space at all, as when a page is pasted with its paragraphs run together:
+#   "…牢牢把握正确方向1.坚持和加强…"  "…责任科室：人事科、教研室等2 .完善…"
+# A marker between two ideographs starts a paragraph only when it is the very next number of its
+# kind, or the first number of a kind below the last one seen (the first item under a heading).
+_LOOSE_BREAK = re.compile(
+    r"(?<=[\u4e00-\u9fff”）)])(?<![第约近超逾])(?=[(（]?[0-9０-９一二三四五六七八九十]{1,3}\s*[)）.．、]\s*[\u4e00-\u9fff“])"
 )
 
 
@@ -50,12 +57,21 @@ class _Sequence:
 
     def __init__(self) -> None:
         self.last: dict[str, int] = {}
+        self.kind: str | None = None
 
     def fits(self, marker: Marker) -> bool:
         return marker.value == 1 or marker.value == self.last.get(marker.kind, 0) + 1
 
+    def follows(self, marker: Marker) -> bool:
+        """Stricter than `fits`, for markers with nothing around them: the next number of a
+        kind already seen, or 1 for a kind below the last marker's."""
+        if marker.value == 1:
+            return self.kind is not None and RANK[marker.kind] > RANK[self.kind]
+        return marker.value == self.last.get(marker.kind, -1) + 1
+
     def see(self, marker: Marker) -> None:
         self.last[marker.kind] = marker.value
+        self.kind = marker.kind
 
 
 def logical_lines(text: str) -> list[Line]:
@@ -70,12 +86,13 @@ def logical_lines(text: str) -> list[Line]:
         if marker is not None:
             seq.see(marker)
         pieces: list[tuple[str, Marker | None]] = []
-        for m in _BREAK_BEFORE.finditer(line):
-            pos = m.end()
+        for pos, loose in _break_candidates(line):
             if pos <= start:
                 continue
             found = marker_at(line, pos, mid_line=True)
-            if found is None or not seq.fits(found) or not line[found.end :].strip():
+            if found is None or not line[found.end :].strip():
+                continue
+            if not (seq.follows(found) if loose else seq.fits(found)):
                 continue
             if _ATTACHMENT_TAIL.search(line, 0, pos):
                 continue  # "附件：1.某某要点 2.某某表" lists attachments, not items
@@ -86,3 +103,12 @@ def logical_lines(text: str) -> list[Line]:
         # Markers were found at positions in the whole line; measure them again in their piece.
         out.extend(Line(no, piece, marker_at(piece) if mk else None) for piece, mk in pieces if piece)
     return out
+
+
+def _break_candidates(line: str) -> list[tuple[int, bool]]:
+    """Positions where a marker may start a paragraph, in order; True for the loose kind."""
+    found = {m.end(): False for m in _BREAK_BEFORE.finditer(line)}
+    if len(line) > 40:
+        for m in _LOOSE_BREAK.finditer(line):
+            found.setdefault(m.start(), True)
+    return sorted(found.items())

@@ -40,6 +40,8 @@ _MAX_HEADER = 12
 BARE_NUMBER = re.compile(r"^[(（]?\s*(\d{1,4})\s*[)）.．、]?$")
 # A row number glued to its task: "3.及时更新…" "3、…"
 NUMBERED_TASK = re.compile(r"^(\d{1,4})\s*[.．、]\s*(?=\S)(?!\d)")
+# Header cells are bare words: no punctuation, no numbering ("二、重点工作" is a section).
+_NOT_HEADER = re.compile(r"[：:、，,。；;！？!?]|^[(（]?[0-9一二三四五六七八九十]{1,3}[)）.．、]")
 # "附件2" "附件：" ends one table; the next may follow.
 _ATTACHMENT = re.compile(r"^附\s*件\s*\d*\s*[:：]?\s*$")
 
@@ -87,7 +89,7 @@ def _cells(text: str) -> list[str]:
 
 def column_role(header: str) -> str | None:
     header = "".join(header.split())
-    if not header or len(header) > _MAX_HEADER:
+    if not header or len(header) > _MAX_HEADER or _NOT_HEADER.search(header):
         return None
     for role, pattern in _COLUMNS:
         if pattern.search(header):
