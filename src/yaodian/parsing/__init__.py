@@ -13,10 +13,10 @@ from collections.abc import Mapping
 from yaodian.errors import ParseError
 from yaodian.model import Item, Notice, ParseWarning, Source
 from yaodian.parsing.body import assemble, build_tree
-from yaodian.parsing.header import ORG_SUFFIX, parse_date, read_header
+from yaodian.parsing.header import COVER, ORG_SUFFIX, is_date_line, parse_date, read_header
 from yaodian.parsing.lines import Line, logical_lines
 from yaodian.parsing.markers import cn_to_int
-from yaodian.parsing.table import column_role, is_table_line, table_at
+from yaodian.parsing.table import may_start_table, table_at
 
 # "2024年" or "二〇二四年"
 YEAR = re.compile(r"((?:19|20)\d{2}|[一二][〇零○九][〇零○一二三四五六七八九]{2})\s*年")
@@ -89,11 +89,26 @@ def parse_notice(
 
 
 def _body_start(lines: list[Line]) -> int:
-    """Index of the first numbered line or task table: everything before it is the header."""
-    for k, line in enumerate(lines):
+    """Index of the first numbered line or task table: everything before it is the header.
+    A cover letter may number its own paragraphs ("一、提高思想认识。…"); when the letter's
+    signature date follows them and numbered lines follow the date, the body starts there."""
+    start = _first_numbered(lines, 0)
+    if start < len(lines) and any(COVER.search(line.text) for line in lines[:start]):
+        for k in range(start + 1, min(len(lines), start + 40)):
+            if is_date_line(lines[k].text):
+                after = _first_numbered(lines, k + 1)
+                if after < len(lines):
+                    return after
+                break
+    return start
+
+
+def _first_numbered(lines: list[Line], begin: int) -> int:
+    for k in range(begin, len(lines)):
+        line = lines[k]
         if line.marker is not None and not _attachment_entry(lines, k):
             return k
-        if (is_table_line(line.text) or column_role(line.text)) and table_at(lines, k) is not None:
+        if may_start_table(line.text) and table_at(lines, k) is not None:
             return k
     return len(lines)
 

@@ -13,7 +13,7 @@ from yaodian.parsing.clauses import Mention
 from yaodian.parsing.header import ORG_SUFFIX, PUBLIC_NOTE, parse_date
 from yaodian.parsing.lines import Line
 from yaodian.parsing.markers import RANK, Marker
-from yaodian.parsing.table import Row, Table, column_role, is_table_line, table_at
+from yaodian.parsing.table import Row, Table, may_start_table, table_at
 
 # "分管省领导：某某" "责任领导：" "分 管 县领导：" (spaces inside the label are seen)
 LEADER_LINE = re.compile(
@@ -28,6 +28,7 @@ PREAMBLE_SECTION = re.compile(
     r"^(?:总体要求|指导思想|基本原则|工作目标|主要目标|总体目标|总体思路|工作原则)[。.]?$"
 )
 SENTENCE_END = re.compile(r"[。！？!?]")
+OFFICE_TAIL = re.compile(r"^(?P<text>.*[。.！!])\s+(?P<office>[^\s。.，,；;：:！!？?]{2,30})$")
 CLAUSE_END = re.compile(r"[，,；;：:]")
 NUMBER_PUNCT = re.compile(r"[\s.．、]")
 # A heading followed by its intro on the same line: "产业提升行动。围绕…" "发挥牵引作用 积极落实…。"
@@ -72,7 +73,7 @@ def build_tree(lines: Sequence[Line]) -> Body:
     k = 0
     while k < len(lines):
         line = lines[k]
-        table = table_at(lines, k) if (is_table_line(line.text) or column_role(line.text)) else None
+        table = table_at(lines, k) if may_start_table(line.text) else None
         if table is not None:
             _add_table(table, stack, body, part)
             k = table.end
@@ -202,15 +203,22 @@ class Assembled:
     # Bare lists of names ("（省甲委、省乙委）") count as clauses only where the notice uses them
     # more than once or also has labelled clauses: one "（省级示范区）" is an aside, not an office.
     weak_ok: bool = True
+    # Marker kinds that number items in this notice (leaves with clauses of their own): a heading
+    # whose children are of such a kind is a section, even when it names offices itself.
+    item_kinds: frozenset[str] = frozenset()
 
 
 def assemble(body: Body, aliases: Mapping[str, str] | None) -> Assembled:
     """Turn the tree into sections and items, numbered in document order."""
-    out = Assembled(weak_ok=_bare_lists_are_clauses(body.roots))
+    weak_ok = _bare_lists_are_clauses(body.roots)
+    kinds = frozenset(
+        n.marker.kind for n in _walk(body.roots) if n.marker and not n.children and _own_clause(n, weak_ok)
+    )
+    out = Assembled(weak_ok=weak_ok, item_kinds=kinds)
     for node in body.roots:
         if node.row is None and _is_preamble_section(node, out.weak_ok):
             out.preamble.append(_section_text(node))
-        elif _is_leaf(node, out.weak_ok):
+        elif _is_leaf(node, out):
             _item(node, (), out, aliases)
         else:
             out.sections.append(_section(node, (), out, aliases))
@@ -218,8 +226,18 @@ def assemble(body: Body, aliases: Mapping[str, str] | None) -> Assembled:
 
 
 def _bare_lists_are_clauses(roots: Sequence[Node]) -> bool:
-    strengths = [clauses.clause_strength(g[1]) for n in _walk(roots) if (g := _last_group(n)) is not None]
-    return clauses.STRONG in strengths or strengths.count(clauses.WEAK) >= 2
+    nodes = _walk(roots)
+    strengths = [clauses.clause_strength(g[1]) for n in nodes if (g := _last_group(n)) is not None]
+    tails = sum(1 for n in nodes if _office_tail(n) is not None)
+    return clauses.STRONG in strengths or strengths.count(clauses.WEAK) + tails >= 2
+
+
+def _office_tail(node: Node) -> str | None:
+    """The bare office name after a node's last sentence, if it ends so."""
+    if node.row is not None:
+        return None
+    tail = OFFICE_TAIL.match(node.body[-1].text if node.body else node.head)
+    return tail.group("office") if tail and clauses.reads_as_offices(tail.group("office")) else None
 
 
 def _walk(nodes: Sequence[Node]) -> list[Node]:
@@ -263,15 +281,18 @@ def _own_clause(node: Node, weak_ok: bool) -> bool:
     return group is not None and clauses.is_clause(group[1], weak_ok=weak_ok)
 
 
-def _is_leaf(node: Node, weak_ok: bool) -> bool:
+def _is_leaf(node: Node, out: Assembled) -> bool:
     """A node is a task item when nothing below it is; also when it has its own clause and the
-    numbered lines below it have none (an item whose body enumerates its points)."""
+    numbered lines below it have none (an item whose body enumerates its points) — unless they
+    are numbered as the notice numbers its items, which makes the node a section heading."""
     if not node.children:
         return True
     if "总牵头" in node.head:
         return False  # "一、加快调整能源结构（省甲委总牵头）" leads a section of items
+    if all(c.marker is not None and c.marker.kind in out.item_kinds for c in node.children):
+        return False
     below = (n for c in node.children for n in _all_nodes(c))
-    return _own_clause(node, weak_ok) and not any(_own_clause(n, weak_ok) for n in below)
+    return _own_clause(node, out.weak_ok) and not any(_own_clause(n, out.weak_ok) for n in below)
 
 
 def _section(
@@ -284,12 +305,12 @@ def _section(
     number = node.marker.number
     my_path = (*path, number)
     title = node.head
-    lead: tuple[OfficeRef, ...] = ()
+    named: tuple[OfficeRef, ...] = ()
     group = clauses.trailing_group(title)
     if group is not None and clauses.is_clause(group[1], weak_ok=out.weak_ok):
-        reading = clauses.read_clause(group[1])
-        lead = tuple(r for r in clauses.resolve_roles(reading.mentions, aliases) if r.is_lead)
+        named = clauses.resolve_roles(clauses.read_clause(group[1]).mentions, aliases)
         title = group[0]
+    lead = tuple(r for r in named if r.is_lead)
     # "（三）产业提升行动。围绕…实施如下项目：" or, with breaks lost, "一、某某 积极落实…。":
     # the heading is the first sentence, the rest is its intro.
     intro = [line.text for line in node.body]
@@ -301,10 +322,11 @@ def _section(
     items: list[Item] = []
     children: list[Section] = []
     for child in node.children:
-        if not _is_leaf(child, out.weak_ok):
+        if not _is_leaf(child, out):
             children.append(_section(child, my_path, out, aliases))
         else:
-            items.append(_item(child, my_path, out, aliases))
+            # An item without a clause of its own is the heading's offices' to do.
+            items.append(_item(child, my_path, out, aliases, inherited=named))
     return Section(
         level=node.marker.rank,
         number=number,
@@ -337,7 +359,13 @@ def _share_group_clause(group: list[Node], weak_ok: bool) -> None:
         n.body.append(line)
 
 
-def _item(node: Node, path: tuple[str, ...], out: Assembled, aliases: Mapping[str, str] | None) -> Item:
+def _item(
+    node: Node,
+    path: tuple[str, ...],
+    out: Assembled,
+    aliases: Mapping[str, str] | None,
+    inherited: tuple[OfficeRef, ...] = (),
+) -> Item:
     mentions: list[Mention] = []
     rejected: list[str] = []
     leader: str | None = None
@@ -364,6 +392,11 @@ def _item(node: Node, path: tuple[str, ...], out: Assembled, aliases: Mapping[st
                 paragraphs.extend(line.text for line in n.body)
         paragraphs = [p for p in paragraphs if p]
         text, found = _split_clause(paragraphs, out.weak_ok)
+        if found is None and not node.clause_lines and paragraphs:
+            opening = clauses.leading_clause(paragraphs[0])
+            if opening is not None:
+                found = opening[0]
+                text = "\n".join([opening[1], *paragraphs[1:]])
         if found is not None:
             reading = clauses.read_clause(found)
             mentions.extend(reading.mentions)
@@ -381,7 +414,7 @@ def _item(node: Node, path: tuple[str, ...], out: Assembled, aliases: Mapping[st
                 reading = clauses.read_clause(line.text)
                 mentions.extend(reading.mentions)
                 rejected.extend(reading.rejected)
-    offices: tuple[OfficeRef, ...] = clauses.resolve_roles(mentions, aliases)
+    offices: tuple[OfficeRef, ...] = clauses.resolve_roles(mentions, aliases) or inherited
     for name in rejected:
         out.warnings.append(
             ParseWarning(
@@ -429,4 +462,10 @@ def _split_clause(paragraphs: list[str], weak_ok: bool) -> tuple[str, str | None
         rest = last[: inline.start()].rstrip()
         kept = [*paragraphs[:-1], rest] if rest else paragraphs[:-1]
         return "\n".join(kept), last[inline.start() :]
+    # "…新增就业八千人。 区人社局": a bare office after the last sentence, where the notice
+    # writes its offices so (bare names count only where the notice uses them more than once).
+    tail = OFFICE_TAIL.match(last)
+    if tail and weak_ok and clauses.reads_as_offices(tail.group("office")):
+        kept = [*paragraphs[:-1], tail.group("text")]
+        return "\n".join(kept), tail.group("office")
     return "\n".join(paragraphs), None

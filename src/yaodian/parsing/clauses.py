@@ -195,6 +195,31 @@ TIME_CELL = re.compile(
 )
 
 
+def leading_clause(text: str) -> tuple[str, str] | None:
+    """A role sentence that opens an item instead of a bracketed clause at its end:
+        "由分管副县长负责，县住建局牵头，县财政局配合，完成老旧小区改造…"
+    → ("由分管副县长负责，县住建局牵头，县财政局配合", "完成老旧小区改造…"). Each comma-separated
+    part before the task must be names (offices or leaders' posts) followed by a role word."""
+    end, names_office = 0, False
+    for m in _TOP_COMMA.finditer(text):
+        part = LEADING_FILLER.sub("", text[end : m.start()].strip())
+        role = LEAD_SUFFIX.search(part) or SUPPORT_SUFFIX.search(part)
+        if role is None:
+            break
+        names = [n for n in _entries(part[: role.start()]) if n]
+        if not names or not all(LEADER_POST.match(n) or looks_like_office(n) for n in names):
+            break
+        names_office = names_office or any(not LEADER_POST.match(n) for n in names)
+        end = m.end()
+    if not names_office or end >= len(text):
+        return None
+    return text[:end].rstrip("，,；; "), text[end:].strip()
+
+
+# Commas outside brackets and quotes, as the parts of a role sentence are separated.
+_TOP_COMMA = re.compile(r"[，,；;](?![^（(“]*[）)”])")
+
+
 def reads_as_offices(text: str) -> bool:
     """Whether a table cell holds office names (with or without role words): "区教育局"
     "办公室牵头，各科室配合" "区政府有关部门，各乡镇人民政府。" — and not a task's text."""

@@ -37,7 +37,8 @@ ORG_SUFFIX = re.compile(
 COMPLETE_TITLE = re.compile(
     r"(?:(?:19|20)\d{2}\s*年|(?:局|委|厅|办|政府|中心|院))\S*(?:要点|方案|计划|清单|分解|安排)"
 )
-PLAN_WORD = re.compile(r"要点|方案|计划|清单|任务|安排|意见|重点工作|分工|台账")
+FILE_SUFFIX = re.compile(r"\.(?:docx?|wps|pdf|ofd|txt|xlsx?|et|html?)$", re.IGNORECASE)
+PLAN_WORD = re.compile(r"要点|方案|计划|清单|任务|安排|意见|重点工作|分工|台账|实事|项目|责任分解")
 BRACKETED = re.compile(r"^[(（〔\[【][^()（）]*[)）〕\]】]$")
 TITLE_PUNCT = re.compile(r"[。；;：:，,！!？?]")
 
@@ -246,7 +247,8 @@ def _title_and_preamble(head: Header, segs: Sequence[_Seg], kinds: list[str]) ->
             None,
         )
         title = printed or title
-    head.title = title or _fallback_title(head)
+    # A file name standing as the title: "某局2024年工作要点.docx"
+    head.title = FILE_SUFFIX.sub("", title or _fallback_title(head))
     head.preamble = preamble
 
 

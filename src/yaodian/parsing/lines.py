@@ -44,6 +44,17 @@ class Line(NamedTuple):
     marker: Marker | None = None
 
 
+def _tabs_to_bars(raw: str) -> str:
+    """A table row copied from a spreadsheet or Word has its cells between tabs: make them the
+    `cell | cell |` rows the table reader knows."""
+    if "\t" not in raw:
+        return raw
+    cells = [c.strip() for c in raw.split("\t")]
+    if sum(1 for c in cells if c) < 2:
+        return raw
+    return " | ".join(cells) + " |"
+
+
 def clean(text: str) -> str:
     """Fold the whitespace of one line and map radical look-alikes back to ideographs."""
     text = _RADICALS.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text)
@@ -78,7 +89,7 @@ def logical_lines(text: str) -> list[Line]:
     """Split text into cleaned, non-empty logical lines, breaking lost paragraphs at markers."""
     seq = _Sequence()
     out: list[Line] = []
-    for no, line in repair([clean(raw) for raw in text.splitlines()]):
+    for no, line in repair([clean(_tabs_to_bars(raw)) for raw in text.splitlines()]):
         start = 0
         marker = match_marker(line)
         if marker is not None and marker.needs_sequence and not seq.fits(marker):

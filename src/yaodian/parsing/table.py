@@ -42,6 +42,8 @@ BARE_NUMBER = re.compile(r"^[(（]?\s*(\d{1,4})\s*[)）.．、]?$")
 NUMBERED_TASK = re.compile(r"^(\d{1,4})\s*[.．、]\s*(?=\S)(?!\d)")
 # Header cells are bare words: no punctuation, no numbering ("二、重点工作" is a section).
 _NOT_HEADER = re.compile(r"[：:、，,。；;！？!?]|^[(（]?[0-9一二三四五六七八九十]{1,3}[)）.．、]")
+# A row with no bars: "5 城镇新增就业八千人。 区人社局" (number, task, office apart by spaces)
+SPACED_ROW = re.compile(r"^(?P<number>\d{1,3})\s+(?P<task>\S.{3,}?)\s+(?P<office>[^\s。.]{2,40})$")
 # "附件2" "附件：" ends one table; the next may follow.
 _ATTACHMENT = re.compile(r"^附\s*件\s*\d*\s*[:：]?\s*$")
 
@@ -112,8 +114,15 @@ def _header(cells: Sequence[_Cell], start: int) -> list[str | None] | None:
     return roles if ok and len(roles) >= 2 else None
 
 
+def may_start_table(text: str) -> bool:
+    """A cheap test before `table_at`: a bar row, a column word, or a spaced row."""
+    return is_table_line(text) or column_role(text) is not None or SPACED_ROW.match(text) is not None
+
+
 def table_at(lines: Sequence[Line], k: int) -> Table | None:
     """The table whose header starts at line k, if one does."""
+    if SPACED_ROW.match(lines[k].text):
+        return _spaced_rows(lines, k)
     if is_table_line(lines[k].text):
         block: list[Line] = []
         for line in lines[k:]:
@@ -132,6 +141,36 @@ def table_at(lines: Sequence[Line], k: int) -> Table | None:
         end += 1
     body = [_Cell(line.no, line.text) for line in lines[k + len(roles) : end]]
     return Table(_cell_rows(roles, body), end)
+
+
+def _spaced_rows(lines: Sequence[Line], k: int) -> Table | None:
+    """Rows with no header, number and office set apart by spaces, two or more in a run:
+    "5 城镇新增就业八千人。 区人社局" (section rows "一、…" may stand between them)."""
+    entries: list[Row | Line] = []
+    end = k
+    while end < len(lines):
+        text = lines[end].text
+        m = SPACED_ROW.match(text)
+        if m is not None and _office_tail(m.group("office")):
+            cells = {"number": m.group("number"), "task": m.group("task"), "listed": m.group("office")}
+            entries.append(Row(lines[end].no, lines[end].no, cells))
+        elif entries and (section := _section_marker(text)) is not None:
+            entries.append(Line(lines[end].no, text, section))
+        else:
+            break
+        end += 1
+    while entries and isinstance(entries[-1], Line):
+        entries.pop()
+        end -= 1
+    if sum(isinstance(e, Row) for e in entries) < 2:
+        return None
+    return Table(entries, end)
+
+
+def _office_tail(text: str) -> bool:
+    from yaodian.parsing.clauses import reads_as_offices
+
+    return reads_as_offices(text)
 
 
 def _ends_table(lines: Sequence[Line], k: int) -> bool:
