@@ -48,6 +48,7 @@ class Node:
     row: Row | None = None
     end_line: int = 0
     part: int = 0  # which attachment the node stands in (0: the body itself)
+    heading: bool = False  # a table's section row: a section even when no row falls under it
 
     @property
     def rank(self) -> int:
@@ -128,7 +129,7 @@ def _add_table(table: Table, stack: list[Node], body: Body, part: int) -> None:
         if isinstance(entry, Line):
             assert entry.marker is not None
             head = entry.text[entry.marker.end :].strip()
-            _push(Node(entry.marker, entry.no, head, end_line=entry.no), stack, body, part)
+            _push(Node(entry.marker, entry.no, head, end_line=entry.no, heading=True), stack, body, part)
             continue
         node = Node(None, entry.line, entry.cells.get("task", ""), row=entry, end_line=entry.end_line)
         node.part = part
@@ -285,6 +286,8 @@ def _is_leaf(node: Node, out: Assembled) -> bool:
     """A node is a task item when nothing below it is; also when it has its own clause and the
     numbered lines below it have none (an item whose body enumerates its points) — unless they
     are numbered as the notice numbers its items, which makes the node a section heading."""
+    if node.heading:
+        return False
     if not node.children:
         return True
     if "总牵头" in node.head:

@@ -235,12 +235,12 @@ def _title_and_preamble(head: Header, segs: Sequence[_Seg], kinds: list[str]) ->
     title, k = _title_run(segs, kinds, k)
     # "某局2024年工作要点" / "附件" / "2024年工作要点任务分解表": the table's name is a decoy;
     # the plan's title stands above the 附件 line.
+    named = _named_title(head)
     if title.endswith("表") and k >= 0 and kinds[k] == "attachment":
         above, _ = _title_run(segs, kinds, k - 1)
-        title = above or title
+        title = above or named or title
     # The plan as the notice names it ("关于印发X的通知", 《X》), printed as a line of its own,
     # is the title even where a sub-heading stands between it and the body.
-    named = _named_title(head)
     if named and _squash(title) != _squash(named):
         printed = next(
             (s.text for k, s in enumerate(segs) if kinds[k] == "other" and _squash(s.text) == _squash(named)),
