@@ -77,7 +77,10 @@ class _Sequence:
         """Stricter than `fits`, for markers with nothing around them: the next number of a
         kind already seen, or 1 for a kind below the last marker's."""
         if marker.value == 1:
-            return self.kind is not None and RANK[marker.kind] > RANK[self.kind]
+            # The first marker of all: the body of a notice run onto one line starts here.
+            if self.kind is None:
+                return marker.kind in ("part", "cn", "num", "paren_cn")
+            return RANK[marker.kind] > RANK[self.kind]
         return marker.value == self.last.get(marker.kind, -1) + 1
 
     def see(self, marker: Marker) -> None:

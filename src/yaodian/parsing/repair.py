@@ -34,6 +34,9 @@ CLUTTER = re.compile(
     r"分享到|当前位置|您现在的位置|^首页|[>»＞]\s*\S+\s*[>»＞]|主题分类|体裁分类|有效性|效力状态|"
     r"^文\s*号\s*[:：]|^分\s*类\s*[:：]|^时\s*效|扫一扫|责任编辑|^【?(?:打印|关闭|收藏)】?$"
 )
+# A letterhead repeated as the running head of each page: "某某市教育局文件" "中共某某委员会文件"
+RUNNING_HEAD = re.compile(r"^\S{2,30}文件$")
+HEAD_PUNCT = re.compile(r"[。，,、；;：:（）()]")
 # What a government web page prints after the article: "扫一扫在手机打开当前页" "【打印本页】【关闭窗口】"
 # "上一篇：…" "主办：某某局 承办：某某中心" "湘ICP备05000000号" "网站标识码：4307000001".
 TAIL_FURNITURE = re.compile(
@@ -94,7 +97,12 @@ def _drop_page_furniture(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
         for j in {k + d for k in pages for d in (-1, 1)}
         if 0 <= j < len(lines) and j not in pages and len(lines[j][1]) <= 40
     )
+    # A running head repeats at every page break; with one break, it is known by being the
+    # document's own name or issuer from its first lines, or a "某某文件" letterhead.
+    first = {text for _, text in lines[:15] if not HEAD_PUNCT.search(text)}
+    tops = {lines[k + 1][1] for k in pages if k + 2 < len(lines) and k + 1 not in pages}
     heads = {text for text, count in near.items() if count >= 2}
+    heads |= {text for text in tops if text in first or RUNNING_HEAD.search(text)}
     return [
         line for k, line in enumerate(lines) if k not in pages and not (line[1] in heads and _by(k, pages))
     ]
@@ -111,7 +119,10 @@ def _drop_page_tail(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
     k = len(lines) - 1
     while k >= 0:
         text = lines[k][1]
-        if TAIL_FURNITURE.search(text) or ATTACHMENT_FILE.match(text) or PAGE_NUMBER.match(text):
+        # Footer lines are short; a long line holds text, whatever link words it carries.
+        if len(text) <= 80 and (
+            TAIL_FURNITURE.search(text) or ATTACHMENT_FILE.match(text) or PAGE_NUMBER.match(text)
+        ):
             cut = k
         elif not (len(text) <= 12 and cut - k <= 2 and cut < len(lines)):
             break
@@ -144,20 +155,20 @@ def _unwrap(lines: list[tuple[int, str]], blanks: list[int]) -> list[Paragraph]:
 
 
 def _measure(texts: Sequence[str]) -> float | None:
-    """The line length of hard-wrapped text, or None when the text is not hard-wrapped: most
-    long lines then have the same width (within a character or two)."""
-    widths = [cells(t) for t in texts if cells(t) >= 12]
-    if len(widths) < 4:
-        return None
-    best, best_count = 0.0, 0
-    for w in sorted({round(w) for w in widths}):
-        count = sum(1 for x in widths if w - 1.5 <= x <= w + 0.5)
-        if count >= best_count:
-            best, best_count = float(w), count
-    # A printed page has at least 20 characters a line; narrower runs are table cells.
-    if best_count < max(4, 0.3 * len(widths)) or not 20 <= best <= 60:
-        return None
-    return best
+    """The line length of hard-wrapped text, or None when the text is not hard-wrapped. Wrapped
+    lines never pass the measure and most reach it, so the widest width that a good share of
+    the long lines share (within a character or two) is the measure; wider lines are furniture.
+    It takes two lines at that width that stop mid-sentence to show that lines were wrapped."""
+    # A line printed twice (a title on a web page and again in the text) is one piece of evidence.
+    long = [(cells(t), t) for t in set(texts) if cells(t) >= 12]
+    for w in sorted({round(x) for x, _ in long}, reverse=True):
+        band = [t for x, t in long if w - 1.5 <= x <= w + 0.5]
+        # A printed page has at least 20 characters a line; narrower runs are table cells.
+        if len(band) < max(2, 0.25 * len(long)) or not 20 <= w <= 60:
+            continue
+        if sum(1 for t in band if t[-1] not in SENTENCE_END + CLOSE_BRACKETS) >= 2:
+            return float(w)
+    return None
 
 
 def _depth(text: str) -> int:
@@ -196,5 +207,8 @@ def _continues(prev: str, prev_line: str, text: str, ahead: str, measure: float 
     if last not in SENTENCE_END:
         return True
     # A full line that ends a sentence: the paragraph goes on when the next line is full too or
-    # ends a sentence itself; a short bare line after it (an issuer, a title) stands alone.
+    # ends a sentence itself; a short bare line after it (an issuer, a title) stands alone, and
+    # so does a clause in brackets, which may belong to a whole group of points.
+    if text[0] in OPEN_BRACKETS:
+        return False
     return cells(text) >= measure - 2.5 or text[-1] in SENTENCE_END + CLOSE_BRACKETS
