@@ -35,7 +35,14 @@ def wrap_lines(paragraph: str, cells: float = 28, indent: int = 2) -> list[str]:
     return lines
 
 
-def pdf_copy(text: str, *, cells: float = 28, page_lines: int = 22, running_head: str = "") -> str:
+def pdf_copy(
+    text: str,
+    *,
+    cells: float = 28,
+    page_lines: int = 22,
+    running_head: str = "",
+    page_number: str = "— {} —",
+) -> str:
     """Text as a PDF viewer copies it: every paragraph hard-wrapped, and at each page break a
     page number "— 3 —" (and a running head) standing between two lines, often mid-sentence."""
     printed: list[str] = []
@@ -48,11 +55,11 @@ def pdf_copy(text: str, *, cells: float = 28, page_lines: int = 22, running_head
     for k, line in enumerate(printed):
         if k and k % page_lines == 0:
             page = k // page_lines
-            out.append(f"— {page} —")
+            out.append(page_number.format(page))
             if running_head:
                 out.append(running_head)
         out.append(line)
-    out.append(f"— {len(printed) // page_lines + 1} —")
+    out.append(page_number.format(len(printed) // page_lines + 1))
     return "\n".join(out) + "\n"
 
 

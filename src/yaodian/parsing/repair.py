@@ -59,6 +59,7 @@ OPEN_BRACKETS = "（(〈<【[《“‘"
 CLOSE_BRACKETS = "）)〉>】]》”’"
 SENTENCE_END = "。！!？?；;：:"
 # Dates and signatures close a block: never glue them onto what comes before.
+DATE_END = re.compile(r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
 DATE_LINE = re.compile(r"^(?:(?:19|20)\d{2}|[〇零○一二]{4})\s*年.{1,6}日$")
 
 
@@ -202,7 +203,7 @@ def _continues(prev: str, prev_line: str, text: str, ahead: str, measure: float 
         return True  # "…甲科、" + "乙科" ; "责任单位：" + "甲局、乙局"
     if measure is None:
         return False
-    if cells(prev_line) < measure - 2.5:
+    if cells(prev_line) < measure - 2.5 or DATE_END.search(prev_line):
         return False
     if last not in SENTENCE_END:
         return True
