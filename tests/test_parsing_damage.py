@@ -13,9 +13,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+
 from damage import one_line, pdf_copy, soft_breaks, web_page
 from test_parsing_shapes import CASES, NOTICES, Case, Expect
-
 from yaodian.model import Source
 from yaodian.parsing import parse_notice
 
@@ -24,7 +24,9 @@ GOLDEN = Path(__file__).parent / "golden" / "changde-2024.json"
 Damage = Callable[[str], str]
 DAMAGES: dict[str, Damage] = {
     "pdf-28": pdf_copy,
-    "pdf-30-running-head": lambda t: pdf_copy(t, cells=30, running_head="常德市教育局文件", page_number="- {} -"),
+    "pdf-30-running-head": lambda t: pdf_copy(
+        t, cells=30, running_head="常德市教育局文件", page_number="- {} -"
+    ),
     "pdf-26-page-of": lambda t: pdf_copy(t, cells=26, page_lines=20, page_number="第 {} 页"),
     "soft-vt": soft_breaks,
     "soft-newline": lambda t: soft_breaks(t, "\n"),
@@ -67,7 +69,9 @@ def test_damaged_sample_parses_to_the_sample(name: str, sample_path: Path, golde
 
 def test_whole_notice_on_one_line_without_spaces(sample_path: Path, golden: dict[str, object]) -> None:
     # Every paragraph break lost and nothing in their place: items and offices still come back.
-    notice = parse_notice(one_line(sample_path.read_text(encoding="utf-8")), source=Source(path="x")).to_dict()
+    notice = parse_notice(
+        one_line(sample_path.read_text(encoding="utf-8")), source=Source(path="x")
+    ).to_dict()
     assert _facts(notice["items"]) == _facts(golden["items"])  # type: ignore[arg-type]
 
 

@@ -25,7 +25,7 @@ from yaodian.errors import InputError, OutputError, UsageError, YaodianError
 from yaodian.output import atomic_output, check_destination
 
 if TYPE_CHECKING:
-    from yaodian.model import Notice
+    from yaodian.model import Coverage, Notice
 
 # Inputs a folder is searched for; a file named explicitly is read whatever its suffix.
 SUPPORTED_SUFFIXES = frozenset(
@@ -93,6 +93,7 @@ class FileResult:
     items: int = 0
     offices: int = 0
     warnings: int = 0
+    coverage: Coverage | None = None
     error: str | None = None
     tasks: tuple[tuple[Any, ...], ...] = field(default=(), repr=False)
 
@@ -110,6 +111,7 @@ class FileResult:
             "items": self.items,
             "offices": self.offices,
             "warnings": self.warnings,
+            "without_offices": list(self.coverage.without_offices) if self.coverage else [],
             "error": self.error,
         }
 
@@ -239,6 +241,7 @@ def process_file(job: Job, outdir: str, options: BatchOptions) -> FileResult:
         items=len(notice.items),
         offices=len(notice.offices()),
         warnings=len(notice.warnings),
+        coverage=notice.coverage(),
         tasks=task_rows(notice, job.path),
     )
 

@@ -143,6 +143,34 @@ class OfficeSummary:
 
 
 @dataclass(frozen=True, kw_only=True)
+class Coverage:
+    """How many items name a responsible office (责任单位覆盖): nothing lost in silence."""
+
+    items: int
+    with_offices: int
+    without_offices: tuple[str, ...]  # item numbers as printed, in document order
+
+    @property
+    def complete(self) -> bool:
+        return not self.without_offices
+
+    def message(self) -> str:
+        """The one line every command prints on stderr when an item has no office."""
+        numbers = "、".join(self.without_offices)
+        return (
+            f"{len(self.without_offices)} 项条目没有找到责任单位：第 {numbers} 条；"
+            "请核对原文（yaodian check 可定位）"
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "items": self.items,
+            "with_offices": self.with_offices,
+            "without_offices": list(self.without_offices),
+        }
+
+
+@dataclass(frozen=True, kw_only=True)
 class Notice:
     """A work-plan notice (工作要点通知): header, cover letter, sections and task items."""
 
@@ -159,6 +187,13 @@ class Notice:
     sections: tuple[Section, ...] = ()
     items: tuple[Item, ...] = ()
     warnings: tuple[ParseWarning, ...] = field(default=(), compare=False)
+
+    def coverage(self) -> Coverage:
+        """Which items name no responsible office."""
+        missing = tuple(i.number for i in self.items if not i.offices)
+        return Coverage(
+            items=len(self.items), with_offices=len(self.items) - len(missing), without_offices=missing
+        )
 
     def walk_sections(self) -> Iterator[Section]:
         for sec in self.sections:
@@ -213,6 +248,7 @@ class Notice:
                 }
                 for o in self.offices()
             ],
+            "coverage": self.coverage().to_dict(),
             "warnings": [{"line": w.line, "code": w.code, "message": w.message} for w in self.warnings],
         }
 

@@ -256,8 +256,9 @@ def _clauses(notice: Notice) -> list[Finding]:
     if not items or with_offices * 2 < len(items):
         return []
     findings: list[Finding] = []
+    broken = {w.line for w in notice.warnings if w.code == "broken-clause"}
     for item in items:
-        if item.offices or _is_heading(notice, item) or _section_lead(notice, item):
+        if item.offices or item.line in broken or _is_heading(notice, item) or _section_lead(notice, item):
             continue
         findings.append(
             Finding(
@@ -290,6 +291,11 @@ _PARSER_NOTES: dict[str, tuple[Severity, str, str]] = {
         "请把这行责任单位移到它所属条目的末尾，或检查前面的条目编号是否缺失。",
     ),
     "office-name": (WARNING, "office-name", "请核对这个名称；如确是单位，可在别名表中登记。"),
+    "broken-clause": (
+        ERROR,
+        "broken-clause",
+        "责任单位写了，但中间被换行断开（常见于从 PDF 或网页复制）；请把断开的几行接成一行后再运行。",
+    ),
 }
 
 

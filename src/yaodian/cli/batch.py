@@ -106,6 +106,8 @@ def batch(
             progress.update(task, advance=1, current=Path(result.file).name)
             if not result.ok:
                 progress.console.print(f"[red]失败[/] {result.file}：{_strip_name(result)}")
+            elif result.coverage is not None and not result.coverage.complete:
+                progress.console.print(f"[yellow]注意[/] {result.file}：{result.coverage.message()}")
 
         with progress:
             task = progress.add_task("batch", total=len(plan), current="")
@@ -159,7 +161,7 @@ def check(
             from yaodian.aliases import load_aliases
 
             table = load_aliases(aliases)
-        notice = load_notice(file, encoding=encoding, aliases=aliases)
+        notice = load_notice(file, encoding=encoding, aliases=aliases, quiet=True)
         findings = check_notice(notice, aliases=table)
         if fmt is CheckFormat.json:
             data = {

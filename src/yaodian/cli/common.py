@@ -88,12 +88,22 @@ def usage(message: str) -> UsageError:
 
 
 def load_notice(
-    path: str, *, encoding: str | None = None, aliases: Path | None = None, strict: bool = False
+    path: str,
+    *,
+    encoding: str | None = None,
+    aliases: Path | None = None,
+    strict: bool = False,
+    quiet: bool = False,
 ) -> Notice:
-    """Read and parse one input; the single entry every command uses."""
+    """Read and parse one input; the single entry every command uses. Items without a
+    responsible office are said on stderr (unless `quiet`: `check` reports them itself)."""
     from yaodian.api import parse_file
 
-    return parse_file(path, encoding=encoding, aliases=aliases, strict=strict)
+    notice = parse_file(path, encoding=encoding, aliases=aliases, strict=strict)
+    coverage = notice.coverage()
+    if not coverage.complete and not quiet:
+        note(f"{notice.source.path}：{coverage.message()}")
+    return notice
 
 
 def write_stdout(text: str) -> None:

@@ -60,14 +60,23 @@ def parse_notice(
         # No cover letter: the plan is signed at its end.
         date = next((d for d in map(parse_date, body.signature) if d), None)
         issuers = issuers or [s for s in body.signature if ORG_SUFFIX.search(s) and not parse_date(s)]
-    warnings = [*body.warnings, *built.warnings, *_clause_warnings(built.items)]
+    broken = {w.line for w in built.warnings if w.code == "broken-clause"}
+    warnings = [*body.warnings, *built.warnings, *_clause_warnings(built.items, broken)]
     if not title:
         warnings.append(ParseWarning(line=1, code="no-title", message="没有找到工作要点的标题。"))
     warnings.sort(key=lambda w: w.line)
     if strict and warnings:
         first = warnings[0]
         more = f"（另有 {len(warnings) - 1} 条提示）" if len(warnings) > 1 else ""
-        raise ParseError(f"{name}：第 {first.line} 行：{first.message}{more}；去掉 --strict 可照常输出。")
+        raise ParseError(
+            f"{name}：第 {first.line} 行：{first.message.rstrip('。')}{more}；去掉 --strict 可照常输出。"
+        )
+    missing = [i for i in built.items if not i.offices]
+    if strict and missing:
+        raise ParseError(
+            f"{name}：第 {missing[0].line} 行：{len(missing)} 项条目没有找到责任单位"
+            f"（第 {'、'.join(i.number for i in missing)} 条）；去掉 --strict 可照常输出。"
+        )
     preamble = "\n".join(
         p for p in [*header.preamble, *(ln.text for ln in body.before), *built.preamble] if p
     )
@@ -141,13 +150,14 @@ def _year(title: str, quoted: list[str], doc_number: str | None, date_year: int 
     return date_year
 
 
-def _clause_warnings(items: list[Item]) -> list[ParseWarning]:
-    """Items without offices, when most items of the notice have them."""
+def _clause_warnings(items: list[Item], broken: set[int]) -> list[ParseWarning]:
+    """Items without offices, when most items of the notice have them (those whose clause was
+    cut by a line break have a warning of their own)."""
     with_offices = sum(1 for i in items if i.offices)
     if with_offices * 2 < len(items):
         return []
     return [
         ParseWarning(line=i.line, code="no-clause", message=f"条目 {i.number} 没有找到责任单位；请核对原文。")
         for i in items
-        if not i.offices
+        if not i.offices and i.line not in broken
     ]

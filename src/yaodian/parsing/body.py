@@ -418,6 +418,14 @@ def _item(
                 mentions.extend(reading.mentions)
                 rejected.extend(reading.rejected)
     offices: tuple[OfficeRef, ...] = clauses.resolve_roles(mentions, aliases) or inherited
+    if not offices and node.row is None and clauses.broken_clause(text):
+        out.warnings.append(
+            ParseWarning(
+                line=node.line,
+                code="broken-clause",
+                message=f"条目 {number} 的责任单位被换行断开，没能读出",
+            )
+        )
     for name in rejected:
         out.warnings.append(
             ParseWarning(

@@ -220,6 +220,16 @@ def leading_clause(text: str) -> tuple[str, str] | None:
 _TOP_COMMA = re.compile(r"[，,；;](?![^（(“]*[）)”])")
 
 
+# A clause cut by a line break that could not be mended: "…工作。（责任单位：甲局、" with the rest
+# on a line of its own, or a label left at the end of a line.
+_OPEN_CLAUSE = re.compile(r"[（(【\[]\s*(?:牵头|主责|责任|配合|协办)[^（(）)】\]]*[:：][^（(）)】\]]*$")
+
+
+def broken_clause(text: str) -> bool:
+    """Whether an item's text holds a responsibility clause cut by a line break."""
+    return any(_OPEN_CLAUSE.search(line) or is_label_line(line) for line in text.splitlines())
+
+
 def reads_as_offices(text: str) -> bool:
     """Whether a table cell holds office names (with or without role words): "区教育局"
     "办公室牵头，各科室配合" "区政府有关部门，各乡镇人民政府。" — and not a task's text."""

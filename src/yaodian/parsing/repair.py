@@ -140,11 +140,12 @@ def _unwrap(lines: list[tuple[int, str]], blanks: list[int]) -> list[Paragraph]:
     last_line, last_no = "", 0
     for k, (no, text) in enumerate(lines):
         ahead = lines[k + 1][1] if k + 1 < len(lines) else ""
-        # An empty line between two lines is a paragraph break that no wrap makes; only a line
-        # that cannot start a paragraph crosses it.
+        # An empty line between two lines is a paragraph break that no wrap makes.
         apart = blanks[no - 1] > blanks[last_no]
         if out and (
-            text[0] in NON_STARTER if apart else _continues(out[-1].text, last_line, text, ahead, measure)
+            _crosses_blank(out[-1].text, text)
+            if apart
+            else _continues(out[-1].text, last_line, text, ahead, measure)
         ):
             prev = out[-1]
             glue = " " if prev.text[-1:].isascii() and prev.text[-1:].isalpha() and text[:1].isascii() else ""
@@ -180,6 +181,17 @@ def _depth(text: str) -> int:
         elif ch in CLOSE_BRACKETS and depth > 0:
             depth -= 1
     return depth
+
+
+def _crosses_blank(prev: str, text: str) -> bool:
+    """Across an empty line only what cannot start a paragraph continues: a line that starts with
+    closing punctuation, or the rest of a clause whose bracket is still open."""
+    if text[0] in NON_STARTER:
+        return True
+    from yaodian.parsing.clauses import broken_clause
+
+    closes = any(ch in CLOSE_BRACKETS for ch in text)
+    return _depth(prev) > 0 and closes and match_marker(text) is None and broken_clause(prev)
 
 
 def _continues(prev: str, prev_line: str, text: str, ahead: str, measure: float | None) -> bool:

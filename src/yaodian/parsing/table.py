@@ -239,11 +239,7 @@ def _interpret(roles: Sequence[str | None], cells: Sequence[_Cell]) -> list[Row 
             if role is not None and cell.text:
                 data[role] = f"{data[role]}\n{cell.text}" if role in data else cell.text
         if "number" in data:
-            data["number"] = (
-                BARE_NUMBER.match(data["number"])
-                or NUMBERED_TASK.match(data["number"])
-                or [data["number"]] * 2
-            )[1]  # type: ignore[index]
+            data["number"] = _number(data["number"])
         return [Row(line=cells[0].line, end_line=cells[-1].line, cells=data)]
     cells = [c for c in cells if c.text]
     out: list[Row | Line] = []
@@ -260,7 +256,7 @@ def _interpret(roles: Sequence[str | None], cells: Sequence[_Cell]) -> list[Row 
     first = cells[0].text
     numbered = NUMBERED_TASK.match(first)
     if BARE_NUMBER.match(first) and len(cells) >= 2:
-        data["number"] = BARE_NUMBER.match(first).group(1)  # type: ignore[union-attr]
+        data["number"] = _number(first)
         cells = cells[1:]
     elif numbered:
         data["number"] = numbered.group(1)
@@ -278,6 +274,12 @@ def _interpret(roles: Sequence[str | None], cells: Sequence[_Cell]) -> list[Row 
         return out
     out.append(Row(line=first_line, end_line=end_line, cells=data))
     return out
+
+
+def _number(cell: str) -> str:
+    """ "3" "12." "（5）" → the number; anything else as it stands."""
+    m = BARE_NUMBER.match(cell)
+    return m.group(1) if m else cell
 
 
 def _fits(roles: Sequence[str | None], cells: Sequence[_Cell]) -> bool:
