@@ -410,6 +410,35 @@ CASES = [
         ),
         sections=("推进预算公开", "加强网站建设", "做好政策解读"),
     ),
+    Case(
+        "clause_with_time.txt",
+        "金山县2025年重点工作任务清单",
+        (
+            Expect("1", "新建标准化厂房五万平方米", ("县工信局",), ("县住建局",)),
+            Expect("2", "推进农产品加工园建设", ("县农业农村局",), ("县商务局",)),
+            Expect("3", "培育规上企业十家", ("县工信局",), ("县统计局",)),
+            Expect("4", "开展质量提升行动", ("省直各部门",)),
+            Expect("5", "整治城区背街小巷", ("县城管局",), ("县住建局", "各街办（新区）")),
+        ),
+    ),
+    Case(
+        "table_category.txt",
+        "",
+        (
+            Expect("1", "建成冷链物流园", ("县商务局",), ("县发改局",)),
+            Expect("2", "新增规上企业十家", ("县工信局",), ("各乡镇",)),
+            Expect("3", "新建幼儿园两所", ("县教育局",), ("县住建局", "县财政局")),
+        ),
+    ),
+    Case(
+        "table_spaces.txt",
+        "清溪镇2025年重点工作任务表",
+        (
+            Expect("1", "建成污水处理站", ("镇建设办",), ("镇财政所",)),
+            Expect("2", "改造农贸市场", ("镇经发办",), ("镇市场监管所", "各村")),
+            Expect("3", "开展人居环境整治", ("镇农业办",), ("各村",)),
+        ),
+    ),
 ]
 
 
@@ -643,3 +672,9 @@ def test_cover_letter_keeps_its_numbered_paragraphs() -> None:
     notice = parse_file(NOTICES / "cover_paragraphs.txt")
     assert notice.doc_number == "柳交发[2024]5号"
     assert "提高思想认识" in notice.cover_letter
+
+
+def test_deadlines_inside_clauses_are_deadlines_not_offices() -> None:
+    notice = parse_file(NOTICES / "clause_with_time.txt")
+    assert [i.deadline for i in notice.items] == ["2025年10月底", "年底前", "12月底前完成", "年内完成", None]
+    assert not notice.warnings

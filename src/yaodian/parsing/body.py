@@ -404,7 +404,7 @@ def _item(
             reading = clauses.read_clause(found)
             mentions.extend(reading.mentions)
             rejected.extend(reading.rejected)
-            leader = reading.leader
+            leader, deadline = reading.leader, reading.deadline
         for line in node.clause_lines:
             lm = LEADER_LINE.match(line.text)
             dm = DEADLINE_LINE.match(line.text)
@@ -460,11 +460,14 @@ def _split_clause(paragraphs: list[str], weak_ok: bool) -> tuple[str, str | None
     found: list[str] = []
     while True:
         group = clauses.trailing_group(last)
-        if group is None or not clauses.is_clause(group[1], weak_ok=weak_ok):
+        # "…。（责任单位：甲局）（完成时限：6月底）": a deadline in brackets of its own goes with it.
+        if group is None or not (
+            clauses.is_clause(group[1], weak_ok=weak_ok) or clauses.is_time_note(group[1])
+        ):
             break
         found.insert(0, group[1])
         last = group[0]
-    if found:
+    if found and not all(clauses.is_time_note(f) for f in found):
         kept = [*paragraphs[:-1], last] if last else paragraphs[:-1]
         return "\n".join(kept), "；".join(found)
     # "…工作。责任单位：甲局、乙局。" — a label inside the last paragraph, after a sentence.

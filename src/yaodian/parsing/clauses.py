@@ -99,6 +99,7 @@ class ClauseReading(NamedTuple):
     mentions: tuple[Mention, ...]
     rejected: tuple[str, ...] = ()
     leader: str | None = None
+    deadline: str | None = None
 
 
 def split_top(text: str, seps: str) -> list[str]:
@@ -173,8 +174,8 @@ def clause_strength(content: str) -> int:
             return STRONG
         # "（甲局、乙厅按职责分工负责）": a role, though not a label — when the names are offices'
         # ("（由市场主体负责）" is an aside).
-        parts = [part for part in split_top(sentence, "，,；;") if part]
-        if any(SUPPORT_SUFFIX.search(part) for part in parts):
+        parts = [part for part in split_top(sentence, "，,；;") if part and not is_time_note(part)]
+        if any(SUPPORT_SUFFIX.search(part) or LEAD_SUFFIX.search(part) for part in parts):
             names = [e for part in parts for e in split_top(part, "、") if e]
             if all(looks_like_office(_bare(e)) for e in names):
                 return STRONG
@@ -187,6 +188,20 @@ def clause_strength(content: str) -> int:
 def is_clause(content: str, *, weak_ok: bool = True) -> bool:
     """Whether a bracketed group is a clause; `weak_ok` accepts bare lists of office names."""
     return clause_strength(content) >= (WEAK if weak_ok else STRONG)
+
+
+# A deadline inside a clause, labelled or not: "完成时限：6月底" "12月底前完成" "年内完成" "长期坚持"
+TIME_LABEL = re.compile(r"^(?:完成|办结)?(?:时限|时间|期限|时间节点|时间要求)\s*[:：]\s*")
+TIME_PHRASE = re.compile(
+    r"^(?:(?:19|20)\d{2}\s*年)?\s*(?:\d{1,2}\s*月|[一二三四五六七八九十]{1,2}月|年底|年内|年中|年末|全年|上半年|下半年|"
+    r"第?[一二三四1-4]\s*季度|长期|持续|常态|每[年季月])\S{0,12}$"
+)
+
+
+def is_time_note(text: str) -> bool:
+    """A deadline standing where offices stand: "完成时限：2025年10月底" "年内完成"."""
+    text = text.strip(" 。.；;")
+    return bool(TIME_LABEL.match(text) or TIME_PHRASE.match(text))
 
 
 # A deadline, never an office: "全年" "2025年6月底前" "长期坚持" "第三季度"
@@ -297,10 +312,14 @@ def read_clause(content: str, *, hint: str = "listed") -> ClauseReading:
     mentions: list[Mention] = []
     rejected: list[str] = []
     leaders: list[str] = [leader] if leader else []
+    deadlines: list[str] = []
     for part_hint, text in parts:
         for sub in split_top(text, "，,；;"):
             sub = sub.strip(" 。.")
             if not sub:
+                continue
+            if is_time_note(sub):
+                deadlines.append(TIME_LABEL.sub("", sub))
                 continue
             sub_hint = part_hint
             if LEAD_SUFFIX.search(sub):
@@ -320,7 +339,9 @@ def read_clause(content: str, *, hint: str = "listed") -> ClauseReading:
                     mentions.append(Mention(name, role_note or sub_hint))
                 else:
                     rejected.append(name)
-    return ClauseReading(tuple(mentions), tuple(rejected), "、".join(leaders) or None)
+    return ClauseReading(
+        tuple(mentions), tuple(rejected), "、".join(leaders) or None, "；".join(deadlines) or None
+    )
 
 
 ROLE_IN_BRACKETS = re.compile(r"\s*[(（〈<【\[](总?牵头|主责|配合|协办|参与)(?:单位|部门|科室)?[)）〉>】\]]$")

@@ -55,6 +55,27 @@ def _tabs_to_bars(raw: str) -> str:
     return " | ".join(cells) + " |"
 
 
+# Cells set apart by runs of spaces, as a table pasted as plain text: "序号    工作任务    牵头单位"
+_CELL_GAP = re.compile(r"[ \u3000\u00a0]{2,}")
+
+
+def _spaced_table_to_bars(raw_lines: list[str]) -> list[str]:
+    """A table whose cells are apart by runs of spaces: from a header row of column words on,
+    each row with two or more such cells becomes a `cell | cell |` row."""
+    from yaodian.parsing.table import column_role
+
+    out: list[str] = []
+    in_table = False
+    for raw in raw_lines:
+        cells = [c for c in _CELL_GAP.split(raw.strip()) if c]
+        if len(cells) >= 2 and not in_table:
+            in_table = all(column_role(c) is not None for c in cells)
+        elif len(cells) < 2:
+            in_table = False
+        out.append(" | ".join(cells) + " |" if in_table else raw)
+    return out
+
+
 def clean(text: str) -> str:
     """Fold the whitespace of one line and map radical look-alikes back to ideographs."""
     text = _RADICALS.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text)
@@ -92,7 +113,8 @@ def logical_lines(text: str) -> list[Line]:
     """Split text into cleaned, non-empty logical lines, breaking lost paragraphs at markers."""
     seq = _Sequence()
     out: list[Line] = []
-    for no, line in repair([clean(_tabs_to_bars(raw)) for raw in text.splitlines()]):
+    raw_lines = _spaced_table_to_bars([_tabs_to_bars(raw) for raw in text.splitlines()])
+    for no, line in repair([clean(raw) for raw in raw_lines]):
         start = 0
         marker = match_marker(line)
         if marker is not None and marker.needs_sequence and not seq.fits(marker):

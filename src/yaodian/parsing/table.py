@@ -25,6 +25,8 @@ from yaodian.parsing.markers import Marker, marker_at
 # Column roles by header words, most specific first.
 _COLUMNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("number", re.compile(r"^(?:序号|编号|序|号)$")),
+    # A category cell before the number ("经济发展 | 1 | …"): kept with the row, never the task.
+    ("category", re.compile(r"^(?:类别|类型|分类|领域|板块|方面|专项|项目类别|工作类别)$")),
     ("leader", re.compile(r"领导|分管|包保|县级|责任人")),
     ("lead", re.compile(r"牵头|主要责任|主责|主办")),
     ("support", re.compile(r"配合|协办|协同|参与|协助")),
@@ -253,6 +255,11 @@ def _interpret(roles: Sequence[str | None], cells: Sequence[_Cell]) -> list[Row 
         return out
     data = {}
     columns = [r for r in roles if r is not None]
+    # Cells before the row's number are its category ("社会事业 | 3 | …").
+    at = next((k for k, c in enumerate(cells[:3]) if BARE_NUMBER.match(c.text)), 0)
+    if 0 < at < len(cells) - 1:
+        data["category"] = "\n".join(c.text for c in cells[:at])
+        cells = cells[at:]
     first = cells[0].text
     numbered = NUMBERED_TASK.match(first)
     if BARE_NUMBER.match(first) and len(cells) >= 2:
@@ -262,7 +269,7 @@ def _interpret(roles: Sequence[str | None], cells: Sequence[_Cell]) -> list[Row 
         data["number"] = numbered.group(1)
         data["task"] = first[numbered.end() :].strip()
         cells = cells[1:]
-    free = [r for r in dict.fromkeys(columns) if r not in data and r != "number"]
+    free = [r for r in dict.fromkeys(columns) if r not in data and r not in ("number", "category")]
     for cell in cells:
         role = _place(cell.text, free)
         if role is None:
