@@ -141,8 +141,11 @@ def _add_table(table: Table, stack: list[Node], body: Body, part: int) -> None:
 def _drop_repeated_appendices(body: Body) -> None:
     """An attachment that only repeats the tasks already read (a 任务分解表 of the plan above
     it) adds nothing: drop it. Attachments with tasks of their own are kept."""
+    parts = sorted({n.part for n in body.roots})
+    if len(parts) < 2:
+        return
     seen: set[str] = set()
-    for part in sorted({n.part for n in body.roots}):
+    for part in parts:
         roots = [n for n in body.roots if n.part == part]
         keys = [_task_key(n) for n in _leaves(roots)]
         if part > 0 and keys and sum(key in seen for key in keys) * 2 > len(keys):
@@ -235,9 +238,10 @@ def _bare_lists_are_clauses(roots: Sequence[Node]) -> bool:
 
 def _office_tail(node: Node) -> str | None:
     """The bare office name after a node's last sentence, if it ends so."""
-    if node.row is not None:
+    text = node.body[-1].text if node.body else node.head
+    if node.row is not None or " " not in text:
         return None
-    tail = OFFICE_TAIL.match(node.body[-1].text if node.body else node.head)
+    tail = OFFICE_TAIL.match(text)
     return tail.group("office") if tail and clauses.reads_as_offices(tail.group("office")) else None
 
 
@@ -478,7 +482,7 @@ def _split_clause(paragraphs: list[str], weak_ok: bool) -> tuple[str, str | None
         return "\n".join(kept), last[inline.start() :]
     # "…新增就业八千人。 区人社局": a bare office after the last sentence, where the notice
     # writes its offices so (bare names count only where the notice uses them more than once).
-    tail = OFFICE_TAIL.match(last)
+    tail = OFFICE_TAIL.match(last) if " " in last else None
     if tail and weak_ok and clauses.reads_as_offices(tail.group("office")):
         kept = [*paragraphs[:-1], tail.group("text")]
         return "\n".join(kept), tail.group("office")

@@ -130,6 +130,7 @@ def _splitter(seps: str) -> re.Pattern[str]:
     return re.compile("[" + re.escape(seps) + "]")
 
 
+@lru_cache(maxsize=4096)
 def trailing_group(text: str) -> tuple[str, str] | None:
     """Split off a bracketed group that ends the text: ("…工作。", "责任科室：甲科、乙科")."""
     body = text.rstrip(" 。.;；,，")
@@ -198,6 +199,7 @@ TIME_PHRASE = re.compile(
 )
 
 
+@lru_cache(maxsize=4096)
 def is_time_note(text: str) -> bool:
     """A deadline standing where offices stand: "完成时限：2025年10月底" "年内完成"."""
     text = text.strip(" 。.；;")

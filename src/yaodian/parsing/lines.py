@@ -21,16 +21,22 @@ _RADICALS = re.compile(r"[\u2e80-\u2eff\u2f00-\u2fdf]")
 # after a sentence end or a closing bracket (spaces allowed), or after a run of spaces.
 #   "…落地生根。 2.不断夯实…"   "…（省甲局牵头） （二）赋能…"   "…党的建设 1.深入学习…"
 # The match ends where the marker starts.
+# (Written to start with a character set, which the engine skips to quickly: lines are stripped,
+# so a space always has something before it.)
 _BREAK_BEFORE = re.compile(
-    r"(?:[。；;！!？?)）〉】”\"]\s*|(?<=\S)\s+)(?=[(（]?[0-9０-９一二三四五六七八九十①-⑳]{1,3}[)）.．、])"
+    r"[。；;！!？?)）〉】”\"\s]\s*(?=[(（]?[0-9０-９一二三四五六七八九十①-⑳]{1,3}[)）.．、])"
 )
 # With no punctuation or space at all, as when a page is pasted with its paragraphs run together:
 #   "…牢牢把握正确方向1.坚持和加强…"  "…责任科室：人事科、教研室等2 .完善…"
 # A marker between two ideographs starts a paragraph only when it is the very next number of its
 # kind, or the first number of a kind below the last one seen (the first item under a heading).
+# (Searched for the number itself and the character before it checked by hand: a pattern that
+# starts with a look-behind is tried at every position of long lines.)
 _LOOSE_BREAK = re.compile(
-    r"(?<=[\u4e00-\u9fff”）)])(?<![第约近超逾])(?=[(（]?[0-9０-９一二三四五六七八九十]{1,3}\s*[)）.．、]\s*[\u4e00-\u9fff“])"
+    r"(?:[(（][0-9０-９一二三四五六七八九十]{1,3}[)）]|[0-9０-９一二三四五六七八九十]{1,3}\s*[.．、])\s*[\u4e00-\u9fff“]"
 )
+_LOOSE_BEFORE = re.compile(r"[\u4e00-\u9fff”）)]")
+_NOT_BEFORE = "第约近超逾"
 
 
 _ATTACHMENT_TAIL = re.compile(r"附\s*件\s*\d*\s*[:：]\s*$")
@@ -67,6 +73,9 @@ def _spaced_table_to_bars(raw_lines: list[str]) -> list[str]:
     out: list[str] = []
     in_table = False
     for raw in raw_lines:
+        if not in_table and "  " not in raw and "\u3000\u3000" not in raw:
+            out.append(raw)  # no run of spaces: neither a header nor a row
+            continue
         cells = [c for c in _CELL_GAP.split(raw.strip()) if c]
         if len(cells) >= 2 and not in_table:
             in_table = all(column_role(c) is not None for c in cells)
@@ -146,5 +155,8 @@ def _break_candidates(line: str) -> list[tuple[int, bool]]:
     found = {m.end(): False for m in _BREAK_BEFORE.finditer(line)}
     if len(line) > 40:
         for m in _LOOSE_BREAK.finditer(line):
-            found.setdefault(m.start(), True)
+            pos = m.start()
+            before = line[pos - 1 : pos]
+            if before and _LOOSE_BEFORE.match(before) and before not in _NOT_BEFORE:
+                found.setdefault(pos, True)
     return sorted(found.items())

@@ -84,8 +84,16 @@ def cn_to_int(text: str) -> int:
     return total + digit
 
 
+# The characters a marker can start with; most lines start with none of them.
+_STARTS = frozenset("第(（0123456789０１２３４５６７８９一二三四五六七八九十百〇零") | {
+    chr(c) for c in range(0x2460, 0x2474)
+}
+
+
 def marker_at(line: str, pos: int = 0, *, mid_line: bool = False) -> Marker | None:
     """The marker starting at `pos`, if any. In mid-line, decimals never count as markers."""
+    if line[pos : pos + 1] not in _STARTS:
+        return None
     m = _PART.match(line, pos)
     if m:
         return Marker("part", m.group(1), cn_to_int(m.group(1)), m.end())

@@ -58,9 +58,13 @@ NON_STARTER = "、，,。.；;：:！!？?）)〉>】]》”’…"
 OPEN_BRACKETS = "（(〈<【[《“‘"
 CLOSE_BRACKETS = "）)〉>】]》”’"
 SENTENCE_END = "。！!？?；;：:"
+_BRACKET = re.compile("[" + re.escape(OPEN_BRACKETS + CLOSE_BRACKETS) + "]")
 # Dates and signatures close a block: never glue them onto what comes before.
 DATE_END = re.compile(r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
 DATE_LINE = re.compile(r"^(?:(?:19|20)\d{2}|[〇零○一二]{4})\s*年.{1,6}日$")
+
+
+_HALF_CELL = re.compile(r"[A-Za-z0-9 ]")
 
 
 class Paragraph(NamedTuple):
@@ -73,7 +77,7 @@ class Paragraph(NamedTuple):
 def cells(text: str) -> float:
     """Printed width in full-width cells. Letters and digits take half a cell; ASCII punctuation
     is counted whole, since stored Chinese text often has full-width punctuation folded."""
-    return sum(0.5 if (ch.isascii() and ch.isalnum()) or ch == " " else 1.0 for ch in text)
+    return len(text) - 0.5 * len(_HALF_CELL.findall(text))
 
 
 def repair(lines: Sequence[str]) -> list[Paragraph]:
@@ -137,21 +141,24 @@ def _drop_page_tail(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
 def _unwrap(lines: list[tuple[int, str]], blanks: list[int]) -> list[Paragraph]:
     measure = _measure([text for _, text in lines])
     out: list[Paragraph] = []
-    last_line, last_no = "", 0
+    last_line, last_no, depth = "", 0, 0
     for k, (no, text) in enumerate(lines):
         ahead = lines[k + 1][1] if k + 1 < len(lines) else ""
         # An empty line between two lines is a paragraph break that no wrap makes.
         apart = blanks[no - 1] > blanks[last_no]
         if out and (
-            _crosses_blank(out[-1].text, text)
+            _crosses_blank(out[-1].text, depth, text)
             if apart
-            else _continues(out[-1].text, last_line, text, ahead, measure)
+            else _continues(out[-1].text, depth, last_line, text, ahead, measure)
+            and not (CLUTTER.search(text) or CLUTTER.search(last_line))
         ):
             prev = out[-1]
             glue = " " if prev.text[-1:].isascii() and prev.text[-1:].isalpha() and text[:1].isascii() else ""
             out[-1] = Paragraph(prev.no, prev.text + glue + text)
+            depth = _depth(text, depth)
         else:
             out.append(Paragraph(no, text))
+            depth = _depth(text, 0)
         last_line, last_no = text, no
     return out
 
@@ -162,7 +169,8 @@ def _measure(texts: Sequence[str]) -> float | None:
     the long lines share (within a character or two) is the measure; wider lines are furniture.
     It takes two lines at that width that stop mid-sentence to show that lines were wrapped."""
     # A line printed twice (a title on a web page and again in the text) is one piece of evidence.
-    long = [(cells(t), t) for t in set(texts) if cells(t) >= 12]
+    # (A line of over 130 characters is wider than 60 cells whatever it holds: not measured.)
+    long = [(w, t) for t in set(texts) if (w := cells(t) if len(t) <= 130 else 99.0) >= 12]
     for w in sorted({round(x) for x, _ in long}, reverse=True):
         band = [t for x, t in long if w - 1.5 <= x <= w + 0.5]
         # A printed page has at least 20 characters a line; narrower runs are table cells.
@@ -173,9 +181,9 @@ def _measure(texts: Sequence[str]) -> float | None:
     return None
 
 
-def _depth(text: str) -> int:
-    depth = 0
-    for ch in text:
+def _depth(text: str, depth: int = 0) -> int:
+    """Brackets still open after `text`, starting from `depth` open ones."""
+    for ch in _BRACKET.findall(text):
         if ch in OPEN_BRACKETS:
             depth += 1
         elif ch in CLOSE_BRACKETS and depth > 0:
@@ -183,7 +191,7 @@ def _depth(text: str) -> int:
     return depth
 
 
-def _crosses_blank(prev: str, text: str) -> bool:
+def _crosses_blank(prev: str, depth: int, text: str) -> bool:
     """Across an empty line only what cannot start a paragraph continues: a line that starts with
     closing punctuation, or the rest of a clause whose bracket is still open."""
     if text[0] in NON_STARTER:
@@ -191,19 +199,17 @@ def _crosses_blank(prev: str, text: str) -> bool:
     from yaodian.parsing.clauses import broken_clause
 
     closes = any(ch in CLOSE_BRACKETS for ch in text)
-    return _depth(prev) > 0 and closes and match_marker(text) is None and broken_clause(prev)
+    return depth > 0 and closes and match_marker(text) is None and broken_clause(prev)
 
 
-def _continues(prev: str, prev_line: str, text: str, ahead: str, measure: float | None) -> bool:
-    """Whether physical line `text` continues paragraph `prev`, whose last physical line is
-    `prev_line` (see the module docstring); `ahead` is the line after `text`."""
+def _continues(prev: str, depth: int, prev_line: str, text: str, ahead: str, measure: float | None) -> bool:
+    """Whether physical line `text` continues paragraph `prev` (`depth` brackets open), whose
+    last physical line is `prev_line` (see the module docstring); `ahead` is the line after."""
     if text[0] in NON_STARTER:
         return True
     if match_marker(text) is not None or DATE_LINE.match(text) or "|" in text or "|" in prev:
         return False
-    if CLUTTER.search(text) or CLUTTER.search(prev_line):
-        return False
-    if _depth(prev) > 0 and any(ch in CLOSE_BRACKETS for ch in text + ahead):
+    if depth > 0 and any(ch in CLOSE_BRACKETS for ch in text + ahead):
         return True  # "（责任科室：甲科、" + "乙科）" ; "…工作。（" + "责任科室：甲科）"
     from yaodian.parsing.clauses import LABEL, is_label_line
 

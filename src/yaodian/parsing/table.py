@@ -92,6 +92,8 @@ def _cells(text: str) -> list[str]:
 
 
 def column_role(header: str) -> str | None:
+    if len(header) > 3 * _MAX_HEADER:
+        return None
     header = "".join(header.split())
     if not header or len(header) > _MAX_HEADER or _NOT_HEADER.search(header):
         return None
