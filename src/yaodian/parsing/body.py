@@ -256,7 +256,11 @@ def _last_group(node: Node) -> tuple[str, str] | None:
 
 
 def _is_preamble_section(node: Node, weak_ok: bool) -> bool:
+    """ "一、总体要求" with its paragraphs, or with "（一）指导思想" "（二）基本原则" under it, is the
+    preamble; numbered targets under "一、总体目标" ("1.地区生产总值增长6%") are items."""
     if not PREAMBLE_SECTION.match(node.head.strip()):
+        return False
+    if any(not (PREAMBLE_SECTION.match(c.head.strip()) and not c.children) for c in node.children):
         return False
     return not any(_own_clause(n, weak_ok) for n in _all_nodes(node))
 
@@ -480,6 +484,10 @@ def _split_clause(paragraphs: list[str], weak_ok: bool) -> tuple[str, str | None
         rest = last[: inline.start()].rstrip()
         kept = [*paragraphs[:-1], rest] if rest else paragraphs[:-1]
         return "\n".join(kept), last[inline.start() :]
+    # "…建成数据平台。市数据局牵头，市财政局配合。": a role sentence closes the item.
+    closing = clauses.closing_clause(last)
+    if closing is not None:
+        return "\n".join([*paragraphs[:-1], closing[0]]), closing[1]
     # "…新增就业八千人。 区人社局": a bare office after the last sentence, where the notice
     # writes its offices so (bare names count only where the notice uses them more than once).
     tail = OFFICE_TAIL.match(last) if " " in last else None

@@ -23,10 +23,13 @@ CLOSE = "）)〉>】]》}"
 #   "责任科室：" "牵头单位:" "配合单位：" "牵头（责任）单位：" "部门分工：" "责任分工："
 LABEL = re.compile(
     r"(?:^|(?<=[,，;；。.\s])|(?<=^[(（]))"
-    r"(?P<label>(?:牵头|主责|责任|配合|协办|参与|协助|协同|支持)\s*(?:[(（]\s*(?:责任|牵头)\s*[)）])?\s*"
-    r"(?:单位|科室|处室|部门|股室|处|科|机构|领导单位)|部门分工|责任分工|分工|牵头领导单位)"
+    r"(?P<label>(?:主要|具体)?(?:牵头|主责|主办|承办|责任|配合|协办|参与|协助|协同|支持|实施|落实)"
+    r"(?:\s*(?:责任|牵头|配合))?\s*(?:[(（]\s*(?:责任|牵头)\s*[)）])?\s*"
+    r"(?:单位|科室|处室|部门|股室|处|科|机构|主体|领导单位)(?:[(（](?:室|科|处|股)[)）])?"
+    r"|部门分工|责任分工|分工|牵头领导单位)"
     r"\s*[:：]"
 )
+# (Also: "牵头责任单位：" "主要责任单位：" "承办单位：" "实施主体：" "责任处（室）：")
 
 # Notes that state the lead rule; never offices: "排名第一的为牵头科室，下同" "列第一位者为牵头部门"
 RULE_NOTE = re.compile(r"下同|排名第一|排在第一|列第一|第一位|首位|为牵头|为主办|以下同|不再列出")
@@ -72,7 +75,7 @@ COLLECTIVE = re.compile(r"^(?:各|全|有关|相关|其他|其它|所属|直属)
 # Words that show a "name" is really a sentence fragment.
 VERBS = re.compile(
     r"推进|加强|开展|落实|完善|建立|做好|实施|组织|提升|推动|深化|确保|贯彻|按照|根据|进一步|全面|积极|"
-    r"健全|强化|持续|坚持|加快|促进|提高|围绕|结合"
+    r"健全|强化|持续|坚持|加快|促进|提高|围绕|结合|密切|认真|切实|主动|及时|要求|必须|应当|需要"
 )
 MAX_NAME = 30
 ROLE_WORD = re.compile(r"牵头|配合|协办|参与")
@@ -217,6 +220,35 @@ def leading_clause(text: str) -> tuple[str, str] | None:
         "由分管副县长负责，县住建局牵头，县财政局配合，完成老旧小区改造…"
     → ("由分管副县长负责，县住建局牵头，县财政局配合", "完成老旧小区改造…"). Each comma-separated
     part before the task must be names (offices or leaders' posts) followed by a role word."""
+    end = _role_parts(text)
+    if end == 0 or end >= len(text):
+        return None
+    return text[:end].rstrip("，,；; "), text[end:].strip()
+
+
+def closing_clause(text: str) -> tuple[str, str] | None:
+    """A role sentence that closes an item: "…建成数据平台。市数据局牵头，市财政局配合。"
+    → ("…建成数据平台。", "市数据局牵头，市财政局配合")."""
+    body = text.rstrip("。.；; ")
+    # The role sentence starts after the last full stop; its parts are apart by commas, and
+    # the one right after a comma may close a sentence too ("…建立目录，各部门按职责分工负责。").
+    start = max(body.rfind("。"), body.rfind("；")) + 1
+    while True:
+        sentence = body[start:]
+        if sentence and _role_parts(sentence + "，") >= len(sentence):
+            return (body[:start].rstrip("，, "), sentence) if start > 0 else None
+        comma = _COMMA.search(body, start)
+        if comma is None or comma.end() >= len(body):
+            return None
+        start = comma.end()
+
+
+_COMMA = re.compile(r"[，,]")
+
+
+def _role_parts(text: str) -> int:
+    """How far `text` runs as role parts ("甲局牵头，" "乙局、丙局配合，" "由分管副县长负责，"),
+    naming at least one office; 0 if it does not start so."""
     end, names_office = 0, False
     for m in _TOP_COMMA.finditer(text):
         part = LEADING_FILLER.sub("", text[end : m.start()].strip())
@@ -228,9 +260,7 @@ def leading_clause(text: str) -> tuple[str, str] | None:
             break
         names_office = names_office or any(not LEADER_POST.match(n) for n in names)
         end = m.end()
-    if not names_office or end >= len(text):
-        return None
-    return text[:end].rstrip("，,；; "), text[end:].strip()
+    return end if names_office else 0
 
 
 # Commas outside brackets and quotes, as the parts of a role sentence are separated.
@@ -359,8 +389,8 @@ def _role_in_brackets(name: str) -> tuple[str, str | None]:
 
 def label_role(label: str) -> str:
     """The role a label gives: 牵头… → lead, 配合/协办/参与… → support, 责任… → listed."""
-    label = WHITESPACE.sub("", label)
-    if label.startswith(("牵头", "主责")):
+    label = WHITESPACE.sub("", label).removeprefix("主要").removeprefix("具体")
+    if label.startswith(("牵头", "主责", "主办")):
         return "lead"
     if label.startswith(("配合", "协办", "参与", "协助", "协同", "支持")):
         return "support"
