@@ -38,6 +38,10 @@ COMPLETE_TITLE = re.compile(
     r"(?:(?:19|20)\d{2}\s*年|(?:局|委|厅|办|政府|中心|院))\S*(?:要点|方案|计划|清单|分解|安排)"
 )
 FILE_SUFFIX = re.compile(r"\.(?:docx?|wps|pdf|ofd|txt|xlsx?|et|html?)$", re.IGNORECASE)
+# A line that is a whole body's name (社会 ends in 会 too, so 会 alone does not count).
+WHOLE_ORG = re.compile(
+    r"(?:委员会|工会|协会|联合会|局|厅|委|办|办公室|政府|部|院|中心|处|科|室|公司|党组|署|街道|办事处|管委会|工委)$"
+)
 PLAN_WORD = re.compile(r"要点|方案|计划|清单|任务|安排|意见|重点工作|分工|台账|实事|项目|责任分解")
 BRACKETED = re.compile(r"^[(（〔\[【][^()（）]*[)）〕\]】]$")
 TITLE_PUNCT = re.compile(r"[。；;：:，,！!？?]")
@@ -267,14 +271,21 @@ def _title_run(segs: Sequence[_Seg], kinds: list[str], k: int) -> tuple[str, int
             k -= 1
             continue
         below = "".join(s.text for s in title_segs)
-        if title_segs and COMPLETE_TITLE.search(below) and not ORG_SUFFIX.search(text):
+        # A line of some length above may be the first half of a title split mid-name.
+        if title_segs and COMPLETE_TITLE.search(below) and not ORG_SUFFIX.search(text) and len(text) < 8:
             break
         title_segs.insert(0, segs[k])
         k -= 1
     # The run must name a plan; an org line alone above the body is not a title.
     while title_segs and not PLAN_WORD.search("".join(s.text for s in title_segs)):
         title_segs.pop(0) if len(title_segs) > 1 else title_segs.clear()
-    return "".join(s.text + (" " if s.joins_next else "") for s in title_segs).strip(), k
+    # Joint issuers over lines keep a space between them, as when printed on one line:
+    # "中共某县委组织部" / "某县人力资源和社会" / "保障局2024年工作要点".
+    glued = [
+        s.text + (" " if s.joins_next or (WHOLE_ORG.search(s.text) and not nxt.text[:1].isdigit()) else "")
+        for s, nxt in zip(title_segs, title_segs[1:])
+    ]
+    return ("".join(glued) + (title_segs[-1].text if title_segs else "")).strip(), k
 
 
 def _named_title(head: Header) -> str:
