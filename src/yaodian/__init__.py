@@ -11,8 +11,7 @@ from __future__ import annotations
 from yaodian.api import parse_file, parse_text
 from yaodian.errors import InputError, OutputError, ParseError, YaodianError
 from yaodian.model import Item, Notice, OfficeRef, Section
-
-__version__ = "0.1.0"
+from yaodian.version import __version__
 
 __all__ = [
     "InputError",

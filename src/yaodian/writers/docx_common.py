@@ -96,7 +96,7 @@ def new_document(
 
     import docx
 
-    from yaodian import __version__
+    from yaodian.version import __version__
 
     fonts = font_profile(profile)
     doc = docx.Document()

@@ -195,7 +195,7 @@ def write_tasks_xlsx(
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.table import Table, TableStyleInfo
 
-    from yaodian import __version__
+    from yaodian.version import __version__
     from yaodian.writers.xlsx_common import CellStyle, column_width, put, safe_sheet_name
 
     target = check_destination(path, force=force)

@@ -61,7 +61,7 @@ def build_matrix_workbook(notice: Notice) -> Workbook:
     """The four-sheet workbook in memory (for callers that add sheets of their own)."""
     from openpyxl import Workbook
 
-    from yaodian import __version__
+    from yaodian.version import __version__
 
     matrix = responsibility_matrix(notice)
     wb = Workbook()
@@ -317,7 +317,7 @@ def _stats_sheet(ws: Worksheet, notice: Notice, matrix: Matrix) -> None:
 def _notes_sheet(ws: Worksheet, notice: Notice, matrix: Matrix) -> None:
     from openpyxl.styles import Alignment, Font
 
-    from yaodian import __version__
+    from yaodian.version import __version__
 
     src = notice.source
     rows: list[tuple[str, str]] = [
