@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from yaodian.errors import UnknownOfficeError
-from yaodian.model import LEAD, SUPPORT, Item, Notice, OfficeSummary, Role, Section, text_key
+from yaodian.model import LEAD, SUPPORT, Item, Notice, OfficeSummary, Role, Section, SectionPath, text_key
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -60,6 +60,7 @@ class MatrixRow:
     item: Item
     sections: tuple[Section, ...]
     roles: tuple[Role | None, ...]
+    path: SectionPath = ()  # the innermost section's position (`Notice.section_path`)
 
     @property
     def count(self) -> int:
@@ -104,7 +105,14 @@ def responsibility_matrix(notice: Notice) -> Matrix:
             k = column[ref.name]
             if roles[k] != LEAD:
                 roles[k] = ref.role
-        rows.append(MatrixRow(item=item, sections=notice.section_chain(item), roles=tuple(roles)))
+        rows.append(
+            MatrixRow(
+                item=item,
+                sections=notice.section_chain(item),
+                roles=tuple(roles),
+                path=notice.section_path(item),
+            )
+        )
     return Matrix(offices=offices, rows=tuple(rows))
 
 
