@@ -7,11 +7,19 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner, Result
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 GOLDEN = Path(__file__).resolve().parent / "golden"
+
+
+def run_cli(*args: str | Path, input: bytes | str | None = None) -> Result:
+    """Run `yaodian ARGS…` in-process (Typer's CliRunner); stdout and stderr kept apart."""
+    from yaodian.cli import app
+
+    return CliRunner().invoke(app, [str(a) for a in args], input=input)
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

@@ -23,28 +23,11 @@ from typing import TYPE_CHECKING, Any
 
 from yaodian.errors import InputError, OutputError, UsageError, YaodianError
 from yaodian.output import atomic_output, check_destination
+from yaodian.reading.formats import SUPPORTED_SUFFIXES
 
 if TYPE_CHECKING:
     from yaodian.model import Notice
 
-# Inputs a folder is searched for; a file named explicitly is read whatever its suffix.
-SUPPORTED_SUFFIXES = frozenset(
-    {
-        ".txt",
-        ".text",
-        ".docx",
-        ".pdf",
-        ".html",
-        ".htm",
-        ".xhtml",
-        ".shtml",
-        ".mhtml",
-        ".doc",
-        ".wps",
-        ".rtf",
-        ".odt",
-    }
-)
 INDEX_JSONL = "index.jsonl"
 INDEX_XLSX = "index.xlsx"
 TASKS_XLSX = "tasks.xlsx"

@@ -44,6 +44,8 @@ class Source:
     format: str = "txt"
     encoding: str | None = None
     sha256: str = ""
+    # Set when the content is not what the suffix says ("扩展名是 .html，内容却是 Word 文档").
+    note: str | None = None
 
 
 @dataclass(frozen=True, kw_only=True)

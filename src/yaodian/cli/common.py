@@ -93,7 +93,10 @@ def load_notice(
     """Read and parse one input; the single entry every command uses."""
     from yaodian.api import parse_file
 
-    return parse_file(path, encoding=encoding, aliases=aliases, strict=strict)
+    notice = parse_file(path, encoding=encoding, aliases=aliases, strict=strict)
+    if notice.source.note:
+        note(f"提示：{notice.source.note}")
+    return notice
 
 
 def write_stdout(text: str) -> None:
