@@ -16,9 +16,10 @@ from conftest import soffice_convert
 from test_tasks import make_notice
 from test_writers_xlsx import LONG_SLASH_NAME
 from yaodian.errors import OutputError, UsageError
+from yaodian.filenames import safe_filename
 from yaodian.model import Notice
 from yaodian.writers.docx_common import add_paragraph, add_run, font_profile, new_document
-from yaodian.writers.docx_sheets import HEADERS, safe_filename, write_sheets
+from yaodian.writers.docx_sheets import HEADERS, write_sheets
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NS = {"w": W}

@@ -14,14 +14,13 @@ import concurrent.futures as cf
 import json
 import multiprocessing
 import os
-import re
-import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from yaodian.errors import InputError, OutputError, UsageError, YaodianError
+from yaodian.filenames import safe_stem
 from yaodian.output import atomic_output, check_destination
 from yaodian.reading.formats import SUPPORTED_SUFFIXES
 
@@ -40,7 +39,6 @@ TASKS_HEADER = (
     "分管领导", "完成时限", "行号",
 )  # fmt: skip
 
-_UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -142,7 +140,7 @@ def collect_inputs(paths: Iterable[str | Path], *, exclude: str | Path | None = 
 def plan_jobs(files: Sequence[Path]) -> list[Job]:
     """Output stems for the files: the file's own name, made unique (通知.docx and 通知.pdf
     become 通知 and 通知-pdf; two 通知.docx in different folders 通知 and 通知-2)."""
-    stems = [_safe_stem(f.stem) for f in files]
+    stems = [safe_stem(f.stem, fallback="通知", max_bytes=180) for f in files]
     counts: dict[str, int] = {}
     for s in stems:
         counts[s.casefold()] = counts.get(s.casefold(), 0) + 1
@@ -159,13 +157,6 @@ def plan_jobs(files: Sequence[Path]) -> list[Job]:
         taken.add(candidate.casefold())
         jobs.append(Job(index=k, path=str(f), stem=candidate))
     return jobs
-
-
-def _safe_stem(stem: str) -> str:
-    text = _UNSAFE.sub("_", unicodedata.normalize("NFC", stem)).strip().rstrip(". ") or "通知"
-    while len(text.encode("utf-8")) > 180:
-        text = text[:-1]
-    return text
 
 
 def prepare_outdir(outdir: str | Path, *, force: bool) -> Path:
