@@ -46,6 +46,7 @@ WIDTHS_MM = (14.0, 34.0, 89.0, 18.0, 30.0, 22.0, 18.0, 18.0)
 CENTRED_COLUMNS = (0, 3, 5)
 SINGLE_NAME = "各科室工作任务清单.docx"
 
+
 def plan_sheets(
     notice: Notice,
     destination: str | Path,

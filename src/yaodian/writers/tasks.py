@@ -147,11 +147,39 @@ def render_json(notice: Notice, lists: Sequence[OfficeTasks]) -> str:
     return json.dumps(tasks_dict(notice, lists), ensure_ascii=False, indent=2) + "\n"
 
 
-# --- CSV ----------------------------------------------------------------------------------------
+# --- rows: per office (CSV, xlsx) and per notice (batch tasks.xlsx) -----------------------------
+
+NOTICE_TASKS_HEADER = (
+    "文件", "通知标题", "年份", "编号", "所属部分", "条目标题", "工作任务", "牵头科室", "配合科室",
+    "分管领导", "完成时限", "行号",
+)  # fmt: skip
 
 
-def task_rows(lists: Sequence[OfficeTasks]) -> list[list[str]]:
-    """One row per (office, task), in the CSV_HEADER column order; raw text, not yet sanitised."""
+def notice_task_rows(notice: Notice, file: str) -> tuple[tuple[Any, ...], ...]:
+    """One row per item of a notice (batch tasks.xlsx), in NOTICE_TASKS_HEADER order."""
+    rows = []
+    for item in notice.items:
+        rows.append(
+            (
+                file,
+                notice.title,
+                notice.year,
+                item.number,
+                " / ".join(notice.section_titles(item)),
+                item.title,
+                item.text,
+                "、".join(o.name for o in item.leads),
+                "、".join(o.name for o in item.supports),
+                item.leader or "",
+                item.deadline or "",
+                item.line,
+            )
+        )
+    return tuple(rows)
+
+
+def office_task_rows(lists: Sequence[OfficeTasks]) -> list[list[str]]:
+    """One row per (office, task), in CSV_HEADER order; raw text, not yet sanitised."""
     rows: list[list[str]] = []
     for tl in lists:
         for task in tl.tasks:
@@ -173,12 +201,15 @@ def task_rows(lists: Sequence[OfficeTasks]) -> list[list[str]]:
     return rows
 
 
+# --- CSV ----------------------------------------------------------------------------------------
+
+
 def render_csv(notice: Notice, lists: Sequence[OfficeTasks]) -> str:
     """CSV text (no BOM: `write_text(..., bom=True)` adds it for files Excel opens)."""
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\r\n")
     writer.writerow(CSV_HEADER)
-    for row in task_rows(lists):
+    for row in office_task_rows(lists):
         writer.writerow([csv_safe(v) for v in row])
     return buf.getvalue()
 
@@ -233,12 +264,12 @@ def write_tasks_xlsx(
     ws = wb.active
     ws.title = safe_sheet_name("全部任务", names)
     names.append(ws.title)
-    fill(ws, task_rows(lists), "AllTasks")
+    fill(ws, office_task_rows(lists), "AllTasks")
     if len(lists) > 1:
         for k, tl in enumerate(lists, start=1):
             sheet = wb.create_sheet(safe_sheet_name(tl.name, names))
             names.append(sheet.title)
-            fill(sheet, task_rows([tl]), f"Office{k}")
+            fill(sheet, office_task_rows([tl]), f"Office{k}")
     with atomic_output(target, force=force) as tmp:
         wb.save(tmp)
     return target
