@@ -17,7 +17,7 @@ import pytest
 from yaodian import parse_file
 from yaodian.analysis.assignments import office_tasks, responsibility_matrix
 from yaodian.model import Notice
-from yaodian.writers.tasks import render_csv
+from yaodian.writers.tasks import to_csv
 from yaodian.writers.xlsx_matrix import write_matrix
 
 FIXTURE = Path(__file__).parent / "fixtures" / "notices" / "repeated_part_number.txt"
@@ -70,5 +70,5 @@ def test_matrix_rows_and_section_rows(notice: Notice, tmp_path: Path) -> None:
 def test_task_sheets_name_the_right_part(notice: Notice) -> None:
     (jijiao,) = office_tasks(notice, offices=["基教科"])
     assert [t.sections for t in jijiao.tasks] == [("推进教育改革",), ("推进教育改革",)]
-    rows = list(csv.DictReader(io.StringIO(render_csv(notice, office_tasks(notice)))))
+    rows = list(csv.DictReader(io.StringIO(to_csv(notice, office_tasks(notice)))))
     assert {r["工作任务"]: r["部分"] for r in rows} == EXPECTED

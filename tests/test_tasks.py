@@ -181,7 +181,7 @@ def test_matrix_roles_and_counts() -> None:
 
 def test_markdown_one_office() -> None:
     lists = office_tasks(make_notice(), offices=["财务科"])
-    text = task_writers.render_markdown(make_notice(), lists)
+    text = task_writers.to_markdown(make_notice(), lists)
     assert text.startswith("# 财务科2024年工作任务清单\n")
     assert "## 牵头任务（1 项）" in text
     assert "## 配合任务（2 项）" in text
@@ -192,14 +192,14 @@ def test_markdown_one_office() -> None:
 
 def test_markdown_escapes_pipes_and_newlines() -> None:
     plan = [("一", "总", [("甲|乙", "第一行\n第二行", "某科", None)])]
-    text = task_writers.render_markdown(make_notice(plan), office_tasks(make_notice(plan)))
+    text = task_writers.to_markdown(make_notice(plan), office_tasks(make_notice(plan)))
     assert "甲\\|乙" in text
     assert "第一行 第二行" in text or "第一行<br>第二行" in text
 
 
 def test_json_shape() -> None:
     data = json.loads(
-        task_writers.render_json(make_notice(), office_tasks(make_notice(), offices=["基建办"]))
+        task_writers.to_json(make_notice(), office_tasks(make_notice(), offices=["基建办"]))
     )
     assert data["notice"]["title"] == "某市教育局2024年工作要点"
     assert data["notice"]["date"] == "2024-02-05"
@@ -217,7 +217,7 @@ def test_json_shape() -> None:
 def test_csv_rows_and_formula_guard() -> None:
     plan = [("一", "总", [("=HYPERLINK(1)", "@SUM(1)", "=cmd|' /C calc'!A0、乙科", None)])]
     notice = make_notice(plan)
-    text = task_writers.render_csv(notice, office_tasks(notice))
+    text = task_writers.to_csv(notice, office_tasks(notice))
     rows = list(csv.reader(io.StringIO(text)))
     assert rows[0][:4] == ["科室", "角色", "条目序号", "部分"]
     assert rows[1][0] == "'=cmd|' /C calc'!A0"
@@ -231,7 +231,7 @@ def test_csv_rows_and_formula_guard() -> None:
 def test_markdown_golden(update_golden: bool) -> None:
     notice = make_notice()
     check_golden(
-        GOLDEN / "tasks-made-up.md", task_writers.render_markdown(notice, office_tasks(notice)), update_golden
+        GOLDEN / "tasks-made-up.md", task_writers.to_markdown(notice, office_tasks(notice)), update_golden
     )
 
 
@@ -240,7 +240,7 @@ def test_sample_jijiaoke_golden(sample_notice: Notice, update_golden: bool) -> N
     (jjk,) = lists
     assert (len(jjk.lead), len(jjk.support)) == (7, 12)
     check_golden(
-        GOLDEN / "tasks-sample-jijiaoke.md", task_writers.render_markdown(sample_notice, lists), update_golden
+        GOLDEN / "tasks-sample-jijiaoke.md", task_writers.to_markdown(sample_notice, lists), update_golden
     )
 
 

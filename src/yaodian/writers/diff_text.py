@@ -137,7 +137,7 @@ def office_changes(diff: PlanDiff) -> list[OfficeDelta]:
 # --- JSON ---------------------------------------------------------------------------------------
 
 
-def diff_json(diff: PlanDiff) -> str:
+def to_json(diff: PlanDiff) -> str:
     """The comparison as JSON (schema: `diff.schema.json`), UTF-8, indented, with a final newline."""
     return json.dumps(diff.to_dict(), ensure_ascii=False, indent=2) + "\n"
 
@@ -166,7 +166,7 @@ def marked_markdown(ops: Sequence[TextOp]) -> str:
     return "".join(out)
 
 
-def diff_markdown(diff: PlanDiff) -> str:
+def to_markdown(diff: PlanDiff) -> str:
     """The comparison as a Markdown report: summary, header, sections, renames, items, offices."""
     out: list[str] = ["# 工作要点年度对比", ""]
     for label, info in (("旧", diff.old), ("新", diff.new)):

@@ -28,7 +28,7 @@ def _cell(value: str) -> str:
     return "'" + value if value.startswith(_FORMULA_START) else value
 
 
-def notice_csv(notice: Notice) -> str:
+def to_csv(notice: Notice) -> str:
     """CSV text (no BOM: the caller adds one when writing a file for Excel)."""
     buf = io.StringIO()
     out = csv.writer(buf, lineterminator="\r\n")

@@ -33,7 +33,7 @@ def _section_lines(section: Section, depth: int) -> list[str]:
     return lines
 
 
-def notice_markdown(notice: Notice) -> str:
+def to_markdown(notice: Notice) -> str:
     """Markdown outline of the notice."""
     lines = [f"# {notice.title or '（无标题）'}", ""]
     facts = [

@@ -61,7 +61,7 @@ def _md_cell(text: str) -> str:
     return " ".join(text.replace("\\", "\\\\").replace("|", "\\|").split())
 
 
-def render_markdown(notice: Notice, lists: Sequence[OfficeTasks]) -> str:
+def to_markdown(notice: Notice, lists: Sequence[OfficeTasks]) -> str:
     """One office: `# 科室…清单`; several: a document heading and one `##` block per office."""
     out: list[str] = []
     basis = f"依据：《{notice.title}》" + (f"（{date_text(notice)}）" if notice.date else "")
@@ -143,7 +143,7 @@ def tasks_dict(notice: Notice, lists: Sequence[OfficeTasks]) -> dict[str, Any]:
     }
 
 
-def render_json(notice: Notice, lists: Sequence[OfficeTasks]) -> str:
+def to_json(notice: Notice, lists: Sequence[OfficeTasks]) -> str:
     return json.dumps(tasks_dict(notice, lists), ensure_ascii=False, indent=2) + "\n"
 
 
@@ -204,7 +204,7 @@ def office_task_rows(lists: Sequence[OfficeTasks]) -> list[list[str]]:
 # --- CSV ----------------------------------------------------------------------------------------
 
 
-def render_csv(notice: Notice, lists: Sequence[OfficeTasks]) -> str:
+def to_csv(notice: Notice, lists: Sequence[OfficeTasks]) -> str:
     """CSV text (no BOM: `write_text(..., bom=True)` adds it for files Excel opens)."""
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\r\n")
@@ -217,7 +217,7 @@ def render_csv(notice: Notice, lists: Sequence[OfficeTasks]) -> str:
 # --- xlsx ---------------------------------------------------------------------------------------
 
 
-def write_tasks_xlsx(
+def write_tasks(
     notice: Notice, lists: Sequence[OfficeTasks], path: str | Path, *, force: bool = False
 ) -> Path:
     """A workbook: every task on one filterable sheet, then one sheet per office."""
