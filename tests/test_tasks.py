@@ -198,9 +198,7 @@ def test_markdown_escapes_pipes_and_newlines() -> None:
 
 
 def test_json_shape() -> None:
-    data = json.loads(
-        task_writers.to_json(make_notice(), office_tasks(make_notice(), offices=["基建办"]))
-    )
+    data = json.loads(task_writers.to_json(make_notice(), office_tasks(make_notice(), offices=["基建办"])))
     assert data["notice"]["title"] == "某市教育局2024年工作要点"
     assert data["notice"]["date"] == "2024-02-05"
     (office,) = data["offices"]

@@ -18,7 +18,8 @@ from test_writers_xlsx import LONG_SLASH_NAME
 from yaodian.errors import OutputError, UsageError
 from yaodian.filenames import safe_filename
 from yaodian.model import Notice
-from yaodian.writers.docx_common import add_paragraph, add_run, font_profile, new_document
+from yaodian.writers.docx_blocks import add_paragraph, add_run
+from yaodian.writers.docx_document import font_profile, new_document
 from yaodian.writers.docx_sheets import HEADERS, write_sheets
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"

@@ -14,10 +14,9 @@ from conftest import soffice_convert
 from test_tasks import make_notice
 from yaodian.errors import OutputError
 from yaodian.model import Notice
+from yaodian.writers.sanitise import clean_text, csv_safe
 from yaodian.writers.xlsx_common import (
-    clean_text,
     column_width,
-    csv_safe,
     display_width,
     put,
     row_height,

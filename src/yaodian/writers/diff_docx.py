@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING
 from yaodian.analysis.diff import ItemChange, PlanDiff
 from yaodian.output import save_built
 from yaodian.writers.diff_text import (
+    DELETE_COLOR,
+    INSERT_COLOR,
     STATUS_LABEL,
     SUMMARY_LABEL,
     is_listed,
@@ -24,10 +26,7 @@ from yaodian.writers.diff_text import (
     section_note,
     section_text,
 )
-from yaodian.writers.diff_xlsx import DELETE_COLOR, INSERT_COLOR
-from yaodian.writers.docx_common import (
-    DEFAULT_PROFILE,
-    FontProfile,
+from yaodian.writers.docx_blocks import (
     add_heading,
     add_page_number_footer,
     add_paragraph,
@@ -35,9 +34,9 @@ from yaodian.writers.docx_common import (
     add_subtitle,
     add_table,
     add_title,
-    new_document,
     text,
 )
+from yaodian.writers.docx_document import DEFAULT_PROFILE, FontProfile, new_document
 
 if TYPE_CHECKING:
     from docx.document import Document

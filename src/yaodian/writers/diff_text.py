@@ -53,6 +53,10 @@ SUMMARY_LABEL = {
     "header_changed": "文头变化",
 }
 
+# Marked-up text in the xlsx and docx reports: deletions red and struck, insertions blue.
+DELETE_COLOR = "C00000"  # dark red
+INSERT_COLOR = "0070C0"  # blue: reads apart from red for the colour-blind too
+
 
 def numbers_text(numbers: Sequence[str]) -> str:
     """`第21、22条`; empty when there are none."""

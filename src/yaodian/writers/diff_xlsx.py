@@ -19,6 +19,8 @@ from typing import TYPE_CHECKING, Any
 from yaodian.analysis.diff import ItemChange, PlanDiff
 from yaodian.output import save_built
 from yaodian.writers.diff_text import (
+    DELETE_COLOR,
+    INSERT_COLOR,
     KIND_LABEL,
     ROLE_LABEL,
     SECTION_STATUS_LABEL,
@@ -27,7 +29,8 @@ from yaodian.writers.diff_text import (
     section_path_text,
     section_text,
 )
-from yaodian.writers.xlsx_common import clean_text, column_width, display_width, print_landscape, put
+from yaodian.writers.sanitise import clean_text
+from yaodian.writers.xlsx_common import column_width, display_width, print_landscape, put
 
 if TYPE_CHECKING:
     from openpyxl import Workbook
@@ -37,8 +40,6 @@ SHEET_SUMMARY = "概要"
 SHEET_ITEMS = "条目对比"
 SHEET_OFFICES = "科室变化"
 
-DELETE_COLOR = "C00000"  # dark red
-INSERT_COLOR = "0070C0"  # blue: reads apart from red for the colour-blind too
 HEADER_FILL = "D9E1F2"
 STATUS_FILL = {
     "changed": "FFF2CC",

@@ -21,18 +21,20 @@ from yaodian.errors import OutputError
 from yaodian.filenames import safe_filename
 from yaodian.model import Notice
 from yaodian.output import atomic_output, check_destination, save_built
-from yaodian.writers.docx_common import (
-    DEFAULT_PROFILE,
-    DocumentFactory,
-    FontProfile,
+from yaodian.writers.docx_blocks import (
     add_page_number_footer,
     add_paragraph,
     add_row,
     add_subtitle,
     add_table,
     add_title,
-    new_document,
     restart_page_numbers,
+)
+from yaodian.writers.docx_document import (
+    DEFAULT_PROFILE,
+    DocumentFactory,
+    FontProfile,
+    new_document,
     setup_page,
 )
 from yaodian.writers.tasks import ROLE_LABEL, co_office_text, date_text, sheet_title

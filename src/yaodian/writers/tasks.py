@@ -16,7 +16,7 @@ from typing import Any
 from yaodian.analysis.assignments import OfficeTasks, Task
 from yaodian.model import Notice
 from yaodian.output import atomic_output, check_destination
-from yaodian.writers.xlsx_common import csv_safe
+from yaodian.writers.sanitise import csv_safe
 
 ROLE_LABEL = {"lead": "牵头", "support": "配合"}
 CSV_HEADER = [

@@ -19,9 +19,9 @@ from typing import TYPE_CHECKING, Any
 from yaodian.analysis.assignments import Matrix, item_body, responsibility_matrix, section_label
 from yaodian.model import LEAD, SUPPORT, Notice
 from yaodian.output import save_built
+from yaodian.writers.sanitise import clean_text
 from yaodian.writers.xlsx_common import (
     CellStyle,
-    clean_text,
     column_width,
     display_width,
     print_landscape,

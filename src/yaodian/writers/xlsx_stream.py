@@ -18,7 +18,8 @@ from pathlib import Path
 from typing import Any
 
 from yaodian.output import atomic_output
-from yaodian.writers.xlsx_common import clean_text, display_width, looks_like_formula, safe_sheet_name
+from yaodian.writers.sanitise import clean_text, looks_like_formula
+from yaodian.writers.xlsx_common import display_width, safe_sheet_name
 
 _CONTENT_TYPES = (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
