@@ -261,56 +261,21 @@ def _para_style(
 
 def _define_styles(doc: Document, fonts: FontProfile) -> None:
     latin = fonts.latin
-    _para_style(
-        doc,
-        "Normal",
-        east_asia=fonts.body,
-        latin=latin,
-        size=BODY_PT,
-        line_exact=BODY_LINE_PT,
-        first_indent_chars=2,
+    # (style, East Asian font, size, layout): the table in this module's docstring.
+    body = {"line_exact": BODY_LINE_PT, "first_indent_chars": 2}
+    paragraph_styles: tuple[tuple[str, str, float, dict[str, Any]], ...] = (
+        ("Normal", fonts.body, BODY_PT, body),
+        ("DocTitle", fonts.title, TITLE_PT, {"centred": True, "line_exact": 35, "after": 14}),
+        ("DocSubtitle", fonts.kai, BODY_PT, {"centred": True, "line_exact": BODY_LINE_PT}),
+        ("DocHeading1", fonts.hei, BODY_PT, body),
+        ("DocHeading2", fonts.kai, BODY_PT, body),
+        ("TableText", fonts.body, TABLE_PT, {"left": True}),
+        ("TableHead", fonts.hei, TABLE_PT, {"centred": True}),
+        ("Footer", fonts.song, FOOTER_PT, {"left": True}),
+        ("Header", fonts.song, TABLE_PT - 1.5, {"centred": True}),
     )
-    _para_style(
-        doc,
-        "DocTitle",
-        east_asia=fonts.title,
-        latin=latin,
-        size=TITLE_PT,
-        centred=True,
-        line_exact=35,
-        after=14,
-    )
-    _para_style(
-        doc,
-        "DocSubtitle",
-        east_asia=fonts.kai,
-        latin=latin,
-        size=BODY_PT,
-        centred=True,
-        line_exact=BODY_LINE_PT,
-    )
-    _para_style(
-        doc,
-        "DocHeading1",
-        east_asia=fonts.hei,
-        latin=latin,
-        size=BODY_PT,
-        line_exact=BODY_LINE_PT,
-        first_indent_chars=2,
-    )
-    _para_style(
-        doc,
-        "DocHeading2",
-        east_asia=fonts.kai,
-        latin=latin,
-        size=BODY_PT,
-        line_exact=BODY_LINE_PT,
-        first_indent_chars=2,
-    )
-    _para_style(doc, "TableText", east_asia=fonts.body, latin=latin, size=TABLE_PT, left=True)
-    _para_style(doc, "TableHead", east_asia=fonts.hei, latin=latin, size=TABLE_PT, centred=True)
-    _para_style(doc, "Footer", east_asia=fonts.song, latin=latin, size=FOOTER_PT, left=True)
-    _para_style(doc, "Header", east_asia=fonts.song, latin=latin, size=TABLE_PT - 1.5, centred=True)
+    for name, east_asia, size, layout in paragraph_styles:
+        _para_style(doc, name, east_asia=east_asia, latin=latin, size=size, **layout)
     # Character styles python-docx's template links to Header/Footer, and the table style: give
     # them the same fonts so that nothing falls back to a theme or Latin-only font.
     for name in ("Header Char", "Footer Char", "Default Paragraph Font"):
