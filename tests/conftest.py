@@ -80,3 +80,21 @@ def soffice_convert(path: Path, fmt: str, outdir: Path) -> Path:
     converted = outdir / f"{path.stem}.{fmt.split(':')[0]}"
     assert converted.exists(), proc.stdout + proc.stderr
     return converted
+
+
+def pdf_pages(pdf: Path) -> list[str]:
+    """The text of each page of a PDF, by poppler's `pdftotext -layout`; skip where poppler is
+    not installed. Layout spaces are kept; compare with `squeeze` when they do not matter."""
+    pdftotext = shutil.which("pdftotext")
+    if pdftotext is None:
+        pytest.skip("poppler (pdftotext) is not installed: the rendered pages cannot be read here")
+    proc = subprocess.run(
+        [pdftotext, "-layout", str(pdf), "-"], capture_output=True, text=True, timeout=60, check=True
+    )
+    pages = proc.stdout.split("\f")
+    return pages[:-1] if pages and not pages[-1].strip() else pages
+
+
+def squeeze(text: str) -> str:
+    """Text without any whitespace: PDF layout puts spaces between CJK and digits, and breaks lines."""
+    return "".join(text.split())
