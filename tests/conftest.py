@@ -5,9 +5,9 @@ from __future__ import annotations
 import shutil
 import subprocess
 from pathlib import Path
+from typing import NamedTuple
 
 import pytest
-from typer.testing import CliRunner, Result
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
@@ -15,11 +15,27 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 GOLDEN = Path(__file__).resolve().parent / "golden"
 
 
-def run_cli(*args: str | Path, input: bytes | str | None = None) -> Result:
-    """Run `yaodian ARGS…` in-process (Typer's CliRunner); stdout and stderr kept apart."""
+class CliResult(NamedTuple):
+    """What one in-process run of the CLI gave; unpacks as (exit_code, stdout, stderr)."""
+
+    exit_code: int
+    stdout: str
+    stderr: str
+
+    @property
+    def output(self) -> str:
+        return self.stdout + self.stderr
+
+
+def run_cli(*args: str | Path, input: bytes | str | None = None) -> CliResult:
+    """Run `yaodian ARGS…` in-process with Typer's CliRunner, stdout and stderr apart: the one
+    way tests call the CLI (plus one subprocess smoke test for `python -m yaodian`)."""
+    from typer.testing import CliRunner
+
     from yaodian.cli import app
 
-    return CliRunner().invoke(app, [str(a) for a in args], input=input)
+    result = CliRunner().invoke(app, [str(a) for a in args], input=input)
+    return CliResult(result.exit_code, result.stdout, result.stderr)
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
