@@ -1,19 +1,17 @@
 """Per-office task lists (analysis.assignments) and their text renderings (writers.tasks).
 
-`make_notice` builds a Notice by hand from a compact description; the other export test modules
-import it from here so that every one of them starts from the same made-up plan.
+`make_notice` (conftest) builds the made-up plan every export test starts from.
 """
 
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import io
 import json
 
 import pytest
 
-from conftest import GOLDEN, check_golden
+from conftest import GOLDEN, check_golden, make_notice
 from yaodian.analysis.assignments import (
     UnknownOfficeError,
     item_body,
@@ -21,85 +19,8 @@ from yaodian.analysis.assignments import (
     resolve_office,
     responsibility_matrix,
 )
-from yaodian.model import Item, Notice, OfficeRef, Section, Source
+from yaodian.model import Item, Notice
 from yaodian.writers import tasks as task_writers
-
-# (section number, section title, [(title, body, offices "lead、support…", deadline)])
-PLAN = [
-    (
-        "一",
-        "加强队伍建设",
-        [
-            ("健全培训制度", "每学期组织两轮全员轮训。", "人事科、办公室", None),
-            ("优化考核办法", "把考核结果与评优挂钩。", "办公室、人事科、财务科", None),
-        ],
-    ),
-    (
-        "二",
-        "改善办学条件",
-        [
-            ("推进校舍改造", "完成十所学校的屋面翻新。", "财务科、基建办、各区教育局", None),
-            ("完善装备配置", "为实验室补齐器材。", "基建办、财务科", "2024年6月底"),
-        ],
-    ),
-]
-COLLECTIVE = {"各区教育局", "各有关单位"}
-
-
-def make_notice(
-    plan: list[tuple[str, str, list[tuple[str, str, str, str | None]]]] = PLAN,
-    *,
-    title: str = "某市教育局2024年工作要点",
-    path: str = "plan.txt",
-) -> Notice:
-    """A Notice from a compact plan: the first office listed leads, the others support."""
-    sections: list[Section] = []
-    items: list[Item] = []
-    for s_index, (number, s_title, rows) in enumerate(plan, start=1):
-        sec_items: list[Item] = []
-        for title_, body, offices, deadline in rows:
-            ordinal = len(items) + 1
-            refs = tuple(
-                OfficeRef(
-                    name=name,
-                    raw=name,
-                    role="lead" if k == 0 else "support",
-                    collective=name in COLLECTIVE,
-                )
-                for k, name in enumerate(offices.split("、"))
-            )
-            item = Item(
-                number=str(ordinal),
-                marker=f"{ordinal}.",
-                ordinal=ordinal,
-                section=(number,),
-                title=title_,
-                text=title_ + "。" + body,
-                offices=refs,
-                deadline=deadline,
-            )
-            items.append(item)
-            sec_items.append(item)
-        sections.append(
-            Section(
-                level=1,
-                number=number,
-                index=s_index,
-                marker=f"{number}、",
-                title=s_title,
-                items=tuple(sec_items),
-            )
-        )
-    return Notice(
-        source=Source(path=path),
-        title=title,
-        year=2024,
-        date=dt.date(2024, 2, 5),
-        issuers=("某市教育局",),
-        sections=tuple(sections),
-        items=tuple(items),
-    )
-
 
 # --- analysis -----------------------------------------------------------------------------------
 

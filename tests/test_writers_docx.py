@@ -12,8 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
-from conftest import pdf_pages, soffice_convert, squeeze
-from test_tasks import make_notice
+from conftest import make_notice, pdf_pages, soffice_convert, squeeze
 from test_writers_xlsx import LONG_SLASH_NAME
 from yaodian.errors import OutputError, UsageError
 from yaodian.filenames import safe_filename

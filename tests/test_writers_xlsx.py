@@ -10,8 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import pdf_pages, soffice_convert, squeeze
-from test_tasks import make_notice
+from conftest import make_notice, pdf_pages, soffice_convert, squeeze
 from yaodian.errors import OutputError
 from yaodian.model import Notice
 from yaodian.writers.sanitise import clean_text, csv_safe
