@@ -196,7 +196,7 @@ def _print_report(result: PlanDiff, console: Console) -> None:
 def _print_summary(result: PlanDiff, console: Console) -> None:
     from rich.table import Table
 
-    from yaodian.writers.diff_text import SUMMARY_LABEL
+    from yaodian.writers.diff_labels import SUMMARY_LABEL
 
     summary = Table(title="概要", show_header=False, box=None, padding=(0, 2))
     summary.add_column(style="bold")
@@ -210,7 +210,7 @@ def _print_summary(result: PlanDiff, console: Console) -> None:
 def _print_header_and_sections(result: PlanDiff, console: Console) -> None:
     from rich.markup import escape
 
-    from yaodian.writers.diff_text import section_text
+    from yaodian.writers.diff_labels import section_text
 
     if result.header:
         console.rule("文头变化")
@@ -236,7 +236,7 @@ def _print_header_and_sections(result: PlanDiff, console: Console) -> None:
 
 
 def _print_items(result: PlanDiff, console: Console) -> None:
-    from yaodian.writers.diff_text import STATUS_LABEL, is_listed
+    from yaodian.writers.diff_labels import STATUS_LABEL, is_listed
 
     listed = [c for c in result.items if is_listed(c)]
     if listed:
@@ -253,7 +253,7 @@ def _print_offices(result: PlanDiff, console: Console) -> None:
     from rich.markup import escape
     from rich.table import Table
 
-    from yaodian.writers.diff_text import office_changes
+    from yaodian.writers.diff_labels import office_changes
 
     offices = office_changes(result)
     if not offices:
@@ -278,7 +278,7 @@ def _print_offices(result: PlanDiff, console: Console) -> None:
 def _print_item(change: ItemChange, console: Console, label: str) -> None:
     from rich.markup import escape
 
-    from yaodian.writers.diff_text import pair_label, parts_notes, responsibility_notes, section_path_text
+    from yaodian.writers.diff_labels import pair_label, parts_notes, responsibility_notes, section_path_text
 
     head = f"[{_STATUS_STYLE[change.status]}]{label}[/] {escape(pair_label(change))}  {escape(change.title)}"
     if change.status not in ("added", "removed"):

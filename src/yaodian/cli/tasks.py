@@ -151,7 +151,7 @@ def _print_tables(notice: Notice, lists: tuple[OfficeTasks, ...]) -> None:
     from rich.markup import escape
     from rich.table import Table
 
-    from yaodian.writers.tasks import ROLE_LABEL, co_office_text, sheet_title
+    from yaodian.writers.labels import ROLE_LABEL, co_office_text, sheet_title
 
     console = out_console()
     for tl in lists:

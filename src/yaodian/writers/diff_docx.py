@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from yaodian.analysis.diff import ItemChange, PlanDiff
 from yaodian.numerals import int_to_cn
 from yaodian.output import save_built
-from yaodian.writers.diff_text import (
+from yaodian.writers.diff_labels import (
     DELETE_COLOR,
     INSERT_COLOR,
     STATUS_LABEL,

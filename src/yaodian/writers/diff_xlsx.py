@@ -18,17 +18,17 @@ from typing import TYPE_CHECKING, Any
 
 from yaodian.analysis.diff import ItemChange, PlanDiff
 from yaodian.output import save_built
-from yaodian.writers.diff_text import (
+from yaodian.writers.diff_labels import (
     DELETE_COLOR,
     INSERT_COLOR,
     KIND_LABEL,
-    ROLE_LABEL,
     SECTION_STATUS_LABEL,
     STATUS_LABEL,
     SUMMARY_LABEL,
     section_path_text,
     section_text,
 )
+from yaodian.writers.labels import ROLE_LABEL
 from yaodian.writers.sanitise import clean_text
 from yaodian.writers.xlsx_common import column_width, display_width, print_landscape, put
 

@@ -37,7 +37,7 @@ from yaodian.writers.docx_document import (
     new_document,
     setup_page,
 )
-from yaodian.writers.tasks import ROLE_LABEL, co_office_text, date_text, sheet_title
+from yaodian.writers.labels import ROLE_LABEL, co_office_text, date_text, sheet_title
 
 if TYPE_CHECKING:
     from docx.document import Document

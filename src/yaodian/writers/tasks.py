@@ -16,9 +16,9 @@ from typing import Any
 from yaodian.analysis.assignments import OfficeTasks, Task
 from yaodian.model import Notice
 from yaodian.output import atomic_output, check_destination
+from yaodian.writers.labels import ROLE_LABEL, co_office_text, date_text, plan_year, sheet_title
 from yaodian.writers.sanitise import csv_safe
 
-ROLE_LABEL = {"lead": "牵头", "support": "配合"}
 CSV_HEADER = [
     "科室",
     "角色",
@@ -31,27 +31,6 @@ CSV_HEADER = [
     "分管领导",
     "完成时限",
 ]
-
-
-def plan_year(notice: Notice) -> int | None:
-    return notice.year or (notice.date.year if notice.date else None)
-
-
-def sheet_title(notice: Notice, office: str) -> str:
-    """`基教科2024年工作任务清单` (the year left out when the notice gives none)."""
-    year = plan_year(notice)
-    return f"{office}{year}年工作任务清单" if year else f"{office}工作任务清单"
-
-
-def date_text(notice: Notice) -> str:
-    """`2024年2月20日` — Arabic numerals, no padding (GB/T 9704); empty when unknown."""
-    d = notice.date
-    return f"{d.year}年{d.month}月{d.day}日" if d else ""
-
-
-def co_office_text(task: Task) -> str:
-    """The other offices on the item, leads marked: `党建指导科（牵头）、人事科`."""
-    return "、".join(f"{n}（牵头）" if n in task.leads else n for n in task.co_offices)
 
 
 # --- Markdown -----------------------------------------------------------------------------------

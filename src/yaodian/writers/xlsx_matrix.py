@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from yaodian.analysis.assignments import Matrix, item_body, responsibility_matrix, section_label
 from yaodian.model import LEAD, SUPPORT, Notice
 from yaodian.output import save_built
+from yaodian.writers.labels import chinese_date
 from yaodian.writers.sanitise import clean_text
 from yaodian.writers.xlsx_common import (
     CellStyle,
@@ -88,8 +89,7 @@ def notice_heading(notice: Notice) -> str:
     """`<plan title>（2024年2月20日）` — dates in Arabic numerals without padding (GB/T 9704)."""
     if notice.date is None:
         return notice.title
-    d = notice.date
-    return f"{notice.title}（{d.year}年{d.month}月{d.day}日）"
+    return f"{notice.title}（{chinese_date(notice.date)}）"
 
 
 @dataclass(frozen=True)
