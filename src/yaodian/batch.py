@@ -22,9 +22,6 @@ from typing import TYPE_CHECKING, Any
 from yaodian.errors import InputError, OutputError, UsageError, YaodianError
 from yaodian.filenames import safe_stem
 from yaodian.output import atomic_output, check_destination
-from yaodian.reading.formats import SUPPORTED_SUFFIXES
-from yaodian.writers.tasks import NOTICE_TASKS_HEADER
-from yaodian.writers.xlsx_stream import XlsxStream
 
 if TYPE_CHECKING:
     pass
@@ -106,6 +103,8 @@ def collect_inputs(paths: Iterable[str | Path], *, exclude: str | Path | None = 
     order and without repeats. Hidden files, Office lock files (~$…) and anything inside
     `exclude` (the output folder: a second run must not read the first run's task sheets) are
     skipped."""
+    from yaodian.reading.formats import SUPPORTED_SUFFIXES
+
     found: list[Path] = []
     seen: set[Path] = set()
     skip = Path(exclude).resolve() if exclude is not None else None
@@ -231,6 +230,10 @@ def run_batch(
     Results are handed to `on_result` as they arrive and written to the index files in input
     order. `workers` > 1 parses in that many processes.
     """
+    # Imported here: the worker processes import this module too and need neither.
+    from yaodian.writers.tasks import NOTICE_TASKS_HEADER
+    from yaodian.writers.xlsx_stream import XlsxStream
+
     out = Path(outdir)
     summary = BatchSummary(total=len(jobs))
     with (
