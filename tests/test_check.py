@@ -10,7 +10,7 @@ import pytest
 from conftest import run_cli
 from yaodian import parse_file
 from yaodian.aliases import load_aliases
-from yaodian.analysis.check import Finding, check_notice, has_errors, number_value, same_office
+from yaodian.analysis.check import Finding, check_notice, has_errors, same_office
 from yaodian.api import parse_text
 from yaodian.model import LEAD, Item, Notice, OfficeRef, ParseWarning, Section, Source
 
@@ -105,24 +105,6 @@ def test_section_gap_in_chinese_numbers() -> None:
 )
 def test_same_office(a: str, b: str, expected: bool) -> None:
     assert same_office(a, b) is expected
-
-
-@pytest.mark.parametrize(
-    ("number", "value"),
-    [
-        ("12", 12),
-        ("十二", 12),
-        ("三十五", 35),
-        ("十", 10),
-        ("一百零三", 103),
-        ("③", 3),
-        ("丙", 3),
-        ("（4）", 4),
-        ("abc", None),
-    ],
-)
-def test_number_value(number: str, value: int | None) -> None:
-    assert number_value(number) == value
 
 
 def item(

@@ -131,7 +131,7 @@ def _print_table(notice: Notice) -> None:
                 f"[cyan]{escape(item.marker or item.number)}[/] {escape(item.title)}  {_offices_text(item)}"
             )
 
-    add_items(tree, tuple(i for i in notice.items if not i.section))
+    add_items(tree, tuple(i for i in notice.items if not notice.section_path(i)))
 
     def add_section(branch: Tree, section: object) -> None:
         from yaodian.model import Section

@@ -45,7 +45,7 @@ def to_markdown(notice: Notice) -> str:
         ("科室", f"{len(notice.offices())} 个"),
     ]
     lines.extend(f"- {k}：{v}" for k, v in facts if v)
-    loose = [i for i in notice.items if not i.section]
+    loose = [i for i in notice.items if not notice.section_path(i)]
     if loose:
         lines.append("")
         for item in loose:
