@@ -13,12 +13,12 @@ import pytest
 
 from conftest import GOLDEN, check_golden, make_notice
 from yaodian.analysis.assignments import (
-    UnknownOfficeError,
     item_body,
     office_tasks,
     resolve_office,
     responsibility_matrix,
 )
+from yaodian.errors import UnknownOfficeError
 from yaodian.model import Item, Notice
 from yaodian.writers import tasks as task_writers
 
