@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SAMPLE := samples/changde-2024.txt
 
-.PHONY: install demo test lint bench golden clean
+.PHONY: install demo test test-fast lint bench golden clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -36,6 +36,10 @@ demo: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -n 2
+
+# Everything but the tests that run LibreOffice (marked soffice): a minute less, for quick rounds.
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -n 2 -m "not soffice"
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench

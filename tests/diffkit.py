@@ -1,74 +1,21 @@
 """Helpers for the diff tests: a small Notice builder and a scripted edit of the sample plan.
 
-`build()` makes Notice objects by hand, so the alignment tests do not depend on the parser.
+`build` is conftest's `build_notice`, so the alignment tests do not depend on the parser.
 `edited_sample()` rewrites the sample's text with one instance of every change the diff must
 report; the expected results are spelled out in the tests, not computed here.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import random
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from yaodian.model import LEAD, SUPPORT, Item, Notice, OfficeRef, Section, Source
+from conftest import ItemSpec, SectionSpec, build_notice
+from yaodian.model import LEAD, SUPPORT, Notice
 
-ItemSpec = tuple[str, str, str]  # number, text, offices ("甲科、乙科": first leads)
-SectionSpec = tuple[str, str, Sequence[ItemSpec]]  # number, title, items
-
-
-def build(
-    sections: Sequence[SectionSpec],
-    *,
-    title: str = "某局2024年工作要点",
-    year: int | None = 2024,
-    date: dt.date | None = None,
-    issuers: tuple[str, ...] = ("某局",),
-    path: str = "plan.txt",
-) -> Notice:
-    """A notice from (number, title, items) sections; items are (number, text, offices)."""
-    built_sections: list[Section] = []
-    items: list[Item] = []
-    for index, (sec_number, sec_title, specs) in enumerate(sections, start=1):
-        sec_items: list[Item] = []
-        for number, text, offices in specs:
-            names = [n for n in offices.split("、") if n]
-            refs = tuple(
-                OfficeRef(name=n, raw=n, role=LEAD if k == 0 else SUPPORT) for k, n in enumerate(names)
-            )
-            item = Item(
-                number=number,
-                marker=f"{number}.",
-                ordinal=len(items) + 1,
-                section=(sec_number,),
-                title=text.split("。", 1)[0],
-                text=text,
-                offices=refs,
-            )
-            items.append(item)
-            sec_items.append(item)
-        built_sections.append(
-            Section(
-                level=1,
-                number=sec_number,
-                index=index,
-                marker=f"{sec_number}、",
-                title=sec_title,
-                items=tuple(sec_items),
-            )
-        )
-    return Notice(
-        source=Source(path=path),
-        title=title,
-        year=year,
-        date=date,
-        issuers=issuers,
-        sections=tuple(built_sections),
-        items=tuple(items),
-    )
+build = build_notice  # the diff tests' short name for the one builder
 
 
 _NUMBER = re.compile(r"^(\d+)\.")

@@ -9,10 +9,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
+from conftest import run_cli
 from yaodian.batch import BatchOptions, collect_inputs, plan_jobs, prepare_outdir, run_batch
-from yaodian.cli import app
 from yaodian.errors import InputError, OutputError
 
 INPUTS = Path(__file__).resolve().parent / "fixtures" / "inputs"
@@ -158,11 +157,8 @@ def test_existing_index_needs_force(tmp_path: Path) -> None:
     assert prepare_outdir(out, force=True) == out
 
 
-runner = CliRunner()
-
-
 def test_cli_lists_broken_files_and_exits_1(folder: Path, tmp_path: Path) -> None:
-    result = runner.invoke(app, ["batch", str(folder), "-o", str(tmp_path / "out"), "--jobs", "2"])
+    result = run_cli("batch", str(folder), "-o", str(tmp_path / "out"), "--jobs", "2")
     assert result.exit_code == 1
     assert "损坏.docx" in result.stderr and "空白.pdf" in result.stderr
     assert "成功 4" in result.stderr
@@ -175,16 +171,16 @@ def test_cli_all_good_with_exports(tmp_path: Path, sample_path: Path) -> None:
     shutil.copy(sample_path, src / "常德.txt")
     shutil.copy(INPUTS / "task-table.docx", src / "住建.docx")
     out = tmp_path / "out"
-    result = runner.invoke(app, ["batch", str(src), "-o", str(out), "--jobs", "1", "--matrix", "--sheets"])
+    result = run_cli("batch", str(src), "-o", str(out), "--jobs", "1", "--matrix", "--sheets")
     assert result.exit_code == 0, result.output
     assert (out / "常德-责任矩阵.xlsx").is_file()
     assert (out / "住建-责任矩阵.xlsx").is_file()
     sheets = sorted(p.name for p in (out / "常德-任务单").iterdir())
     assert "基教科.docx" in sheets and len(sheets) == 25
     # A second run refuses to overwrite without --force.
-    again = runner.invoke(app, ["batch", str(src), "-o", str(out)])
+    again = run_cli("batch", str(src), "-o", str(out))
     assert again.exit_code == 1 and "--force" in again.stderr
-    assert runner.invoke(app, ["batch", str(src), "-o", str(out), "--force"]).exit_code == 0
+    assert run_cli("batch", str(src), "-o", str(out), "--force").exit_code == 0
 
 
 def test_piped_stdout_subprocess(tmp_path: Path, sample_path: Path) -> None:

@@ -6,13 +6,12 @@ import json
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
+from conftest import run_cli
 from yaodian import parse_file
 from yaodian.aliases import load_aliases
-from yaodian.analysis.check import Finding, check_notice, has_errors, number_value, same_office
+from yaodian.analysis.check import Finding, check_notice, has_errors, same_office
 from yaodian.api import parse_text
-from yaodian.cli import app
 from yaodian.model import LEAD, Item, Notice, OfficeRef, ParseWarning, Section, Source
 
 CHECK = Path(__file__).resolve().parent / "fixtures" / "inputs" / "check"
@@ -108,24 +107,6 @@ def test_same_office(a: str, b: str, expected: bool) -> None:
     assert same_office(a, b) is expected
 
 
-@pytest.mark.parametrize(
-    ("number", "value"),
-    [
-        ("12", 12),
-        ("十二", 12),
-        ("三十五", 35),
-        ("十", 10),
-        ("一百零三", 103),
-        ("③", 3),
-        ("丙", 3),
-        ("（4）", 4),
-        ("abc", None),
-    ],
-)
-def test_number_value(number: str, value: int | None) -> None:
-    assert number_value(number) == value
-
-
 def item(
     ordinal: int, number: str, text: str, offices: tuple[str, ...] = (), section: tuple[str, ...] = ("一",)
 ) -> Item:
@@ -189,17 +170,14 @@ def test_empty_section_without_items() -> None:
     assert codes(check_notice(notice)) == [(4, "warning", "empty-section")]
 
 
-runner = CliRunner()
-
-
 def test_cli_clean_sample(sample_path: Path) -> None:
-    result = runner.invoke(app, ["check", str(sample_path)])
+    result = run_cli("check", str(sample_path))
     assert result.exit_code == 0
     assert "未发现问题" in result.output
 
 
 def test_cli_json_and_exit_code() -> None:
-    result = runner.invoke(app, ["check", str(CHECK / "faults.txt"), "--format", "json"])
+    result = run_cli("check", str(CHECK / "faults.txt"), "--format", "json")
     assert result.exit_code == 1
     data = json.loads(result.stdout)
     assert (data["errors"], data["warnings"]) == (4, 3)
@@ -213,9 +191,7 @@ def test_cli_json_and_exit_code() -> None:
 
 
 def test_cli_table_lists_lines_and_suggestions() -> None:
-    result = runner.invoke(
-        app, ["check", str(CHECK / "faults.txt"), "--aliases", str(CHECK / "aliases.toml")]
-    )
+    result = run_cli("check", CHECK / "faults.txt", "--aliases", CHECK / "aliases.toml")
     assert result.exit_code == 1
     assert "第 5 行" in result.stdout and "纪检室" in result.stdout and "建议" in result.stdout
 
@@ -226,6 +202,6 @@ def test_cli_warnings_only_exit_zero(tmp_path: Path) -> None:
         "某县工作要点\n一、甲方面\n1.第一件事。内容一。（责任单位：基教科）\n2.第二件事。内容二。（责任单位：基础教育科）\n",
         encoding="utf-8",
     )
-    result = runner.invoke(app, ["check", str(notice)])
+    result = run_cli("check", str(notice))
     assert result.exit_code == 0
     assert "office-spelling" in result.stdout

@@ -10,20 +10,13 @@ import sys
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from conftest import ROOT
+from conftest import ROOT, run_cli
 from yaodian.cli import app
-
-runner = CliRunner()
-
-
-def run(*args: str, input: bytes | str | None = None):  # type: ignore[no-untyped-def]
-    return runner.invoke(app, list(args), input=input)
 
 
 def test_parse_json(sample_path: Path) -> None:
-    result = run("parse", str(sample_path), "--format", "json")
+    result = run_cli("parse", str(sample_path), "--format", "json")
     assert result.exit_code == 0, result.stderr
     data = json.loads(result.stdout)
     assert data["title"] == "中共常德市委教育工作委员会 常德市教育局2024年工作要点"
@@ -40,7 +33,7 @@ def test_parse_json(sample_path: Path) -> None:
 
 
 def test_parse_table_shows_tree(sample_path: Path) -> None:
-    result = run("parse", str(sample_path))
+    result = run_cli("parse", str(sample_path))
     assert result.exit_code == 0
     assert "坚持党建引领" in result.stdout
     assert "坚持和加强党对教育工作的全面领导" in result.stdout
@@ -48,7 +41,7 @@ def test_parse_table_shows_tree(sample_path: Path) -> None:
 
 
 def test_parse_markdown(sample_path: Path) -> None:
-    result = run("parse", str(sample_path), "--format", "md")
+    result = run_cli("parse", str(sample_path), "--format", "md")
     assert result.exit_code == 0
     assert result.stdout.startswith("# 中共常德市委教育工作委员会 常德市教育局2024年工作要点\n")
     assert (
@@ -58,7 +51,7 @@ def test_parse_markdown(sample_path: Path) -> None:
 
 def test_parse_csv_to_file_has_bom(sample_path: Path, tmp_path: Path) -> None:
     out = tmp_path / "tasks.csv"
-    result = run("parse", str(sample_path), "--format", "csv", "-o", str(out))
+    result = run_cli("parse", str(sample_path), "--format", "csv", "-o", str(out))
     assert result.exit_code == 0
     raw = out.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
@@ -72,35 +65,35 @@ def test_parse_csv_to_file_has_bom(sample_path: Path, tmp_path: Path) -> None:
 def test_parse_output_exists_needs_force(sample_path: Path, tmp_path: Path) -> None:
     out = tmp_path / "n.json"
     out.write_text("old", encoding="utf-8")
-    result = run("parse", str(sample_path), "--format", "json", "-o", str(out))
+    result = run_cli("parse", str(sample_path), "--format", "json", "-o", str(out))
     assert result.exit_code == 1
     assert "--force" in result.stderr
     assert out.read_text(encoding="utf-8") == "old"
-    assert run("parse", str(sample_path), "--format", "json", "-o", str(out), "--force").exit_code == 0
+    assert run_cli("parse", str(sample_path), "--format", "json", "-o", str(out), "--force").exit_code == 0
     assert json.loads(out.read_text(encoding="utf-8"))["title"]
 
 
 def test_parse_stdin(sample_path: Path) -> None:
-    result = run("parse", "-", "--format", "json", input=sample_path.read_bytes())
+    result = run_cli("parse", "-", "--format", "json", input=sample_path.read_bytes())
     assert result.exit_code == 0
     assert len(json.loads(result.stdout)["items"]) == 35
 
 
 def test_offices_table_and_csv(sample_path: Path) -> None:
-    result = run("offices", str(sample_path), "--format", "csv")
+    result = run_cli("offices", str(sample_path), "--format", "csv")
     assert result.exit_code == 0
     rows = list(csv.reader(io.StringIO(result.stdout)))
     assert rows[0][:4] == ["科室", "牵头", "配合", "合计"]
     assert rows[1][:4] == ["基教科", "7", "12", "19"]
     assert len(rows) == 26
-    table = run("offices", str(sample_path))
+    table = run_cli("offices", str(sample_path))
     assert table.exit_code == 0 and "基教科" in table.stdout
 
 
 def test_aliases_merge_spellings(tmp_path: Path, fixtures_dir: Path) -> None:
     table = tmp_path / "aliases.toml"
     table.write_text('"综合办公室" = ["综合科", "综合室"]\n', encoding="utf-8")
-    result = run(
+    result = run_cli(
         "parse", str(fixtures_dir / "notices" / "fullwidth.txt"), "-F", "json", "--aliases", str(table)
     )
     assert result.exit_code == 0
@@ -111,15 +104,15 @@ def test_aliases_merge_spellings(tmp_path: Path, fixtures_dir: Path) -> None:
 def test_bad_aliases_file(tmp_path: Path, sample_path: Path) -> None:
     bad = tmp_path / "a.toml"
     bad.write_text("这不是 toml = [", encoding="utf-8")
-    result = run("parse", str(sample_path), "--aliases", str(bad))
+    result = run_cli("parse", str(sample_path), "--aliases", str(bad))
     assert result.exit_code == 1
     assert "TOML" in result.stderr
 
 
 def test_strict_turns_warnings_into_exit_1(fixtures_dir: Path) -> None:
     path = str(fixtures_dir / "notices" / "unlabeled.txt")
-    assert run("parse", path, "-F", "json").exit_code == 0
-    result = run("parse", path, "-F", "json", "--strict")
+    assert run_cli("parse", path, "-F", "json").exit_code == 0
+    result = run_cli("parse", path, "-F", "json", "--strict")
     assert result.exit_code == 1
     assert "第 5 行" in result.stderr
 
@@ -142,7 +135,7 @@ def test_bad_input_is_one_clear_message(tmp_path: Path, content: bytes | str | N
         path.mkdir()
     elif isinstance(content, bytes):
         path.write_bytes(content)
-    result = run("parse", str(path), "--format", "json")
+    result = run_cli("parse", str(path), "--format", "json")
     assert result.exit_code == 1
     assert expect in result.stderr, result.stderr
     assert str(path) in result.stderr
@@ -151,13 +144,13 @@ def test_bad_input_is_one_clear_message(tmp_path: Path, content: bytes | str | N
 
 
 def test_bad_usage_exits_2(sample_path: Path) -> None:
-    assert run("parse", str(sample_path), "--format", "pdf").exit_code == 2
-    assert run("parse").exit_code == 2
-    assert run("nosuchcommand").exit_code == 2
+    assert run_cli("parse", str(sample_path), "--format", "pdf").exit_code == 2
+    assert run_cli("parse").exit_code == 2
+    assert run_cli("nosuchcommand").exit_code == 2
 
 
 def test_unknown_encoding_is_an_error(sample_path: Path) -> None:
-    result = run("parse", str(sample_path), "--encoding", "klingon")
+    result = run_cli("parse", str(sample_path), "--encoding", "klingon")
     assert result.exit_code == 1
     assert "编码" in result.stderr
 
@@ -165,7 +158,7 @@ def test_unknown_encoding_is_an_error(sample_path: Path) -> None:
 def test_forced_wrong_encoding_names_the_line(tmp_path: Path) -> None:
     path = tmp_path / "n.txt"
     path.write_bytes("标题\n一、部分\n1.条目。（责任科室：甲科）\n".encode())
-    result = run("parse", str(path), "--encoding", "ascii")
+    result = run_cli("parse", str(path), "--encoding", "ascii")
     assert result.exit_code == 1
     assert "第 1 行" in result.stderr
 
@@ -175,9 +168,10 @@ def test_every_command_has_help_and_is_in_readme() -> None:
     names = [c.name or c.callback.__name__ for c in app.registered_commands]  # type: ignore[union-attr]
     assert {"parse", "offices"} <= set(names)
     for name in names:
-        result = run(name, "--help")
+        result = run_cli(name, "--help")
         assert result.exit_code == 0
         assert len(result.stdout) > 100
+        assert "示例" in result.stdout, f"`yaodian {name} --help` gives no example"
         assert f"yaodian {name}" in readme, f"README.md does not show `yaodian {name}`"
 
 
@@ -207,7 +201,7 @@ def test_output_files_get_ordinary_permissions(sample_path: Path, tmp_path: Path
     import os
 
     out = tmp_path / "n.json"
-    assert run("parse", str(sample_path), "-F", "json", "-o", str(out)).exit_code == 0
+    assert run_cli("parse", str(sample_path), "-F", "json", "-o", str(out)).exit_code == 0
     mask = os.umask(0)
     os.umask(mask)
     assert out.stat().st_mode & 0o777 == 0o666 & ~mask

@@ -6,16 +6,9 @@ import json
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
+from conftest import run_cli
 from diffkit import edited_sample
-from yaodian.cli import app
-
-runner = CliRunner()
-
-
-def run(*args: str):  # type: ignore[no-untyped-def]
-    return runner.invoke(app, list(args))
 
 
 @pytest.fixture
@@ -27,7 +20,7 @@ def pair(tmp_path: Path, sample_path: Path) -> tuple[str, str]:
 
 
 def test_terminal_report_summary_then_changes(pair: tuple[str, str]) -> None:
-    result = run("diff", *pair)
+    result = run_cli("diff", *pair)
     assert result.exit_code == 0, result.stderr
     out = result.stdout
     assert out.index("概要") < out.index("条目变化") < out.index("科室任务变化")
@@ -44,18 +37,18 @@ def test_terminal_report_summary_then_changes(pair: tuple[str, str]) -> None:
 
 
 def test_identical_plans(sample_path: Path) -> None:
-    result = run("diff", str(sample_path), str(sample_path), "--exit-code")
+    result = run_cli("diff", str(sample_path), str(sample_path), "--exit-code")
     assert result.exit_code == 0
     assert "两份工作要点内容相同。" in result.stdout
 
 
 def test_exit_code_when_plans_differ(pair: tuple[str, str]) -> None:
-    assert run("diff", *pair, "--exit-code", "-F", "json").exit_code == 1
-    assert run("diff", *pair, "-F", "json").exit_code == 0
+    assert run_cli("diff", *pair, "--exit-code", "-F", "json").exit_code == 1
+    assert run_cli("diff", *pair, "-F", "json").exit_code == 0
 
 
 def test_json_to_stdout(pair: tuple[str, str]) -> None:
-    result = run("diff", *pair, "--format", "json")
+    result = run_cli("diff", *pair, "--format", "json")
     assert result.exit_code == 0
     data = json.loads(result.stdout)
     assert data["old"]["path"] == pair[0] and data["new"]["path"] == pair[1]
@@ -65,7 +58,7 @@ def test_json_to_stdout(pair: tuple[str, str]) -> None:
 
 def test_threshold_option(pair: tuple[str, str]) -> None:
     # At 0.999 the 6000 → 5000 item (0.994) no longer pairs up: it is removed and added.
-    data = json.loads(run("diff", *pair, "-F", "json", "--threshold", "0.999").stdout)
+    data = json.loads(run_cli("diff", *pair, "-F", "json", "--threshold", "0.999").stdout)
     assert data["threshold"] == 0.999
     statuses = {(tuple(i["old"]), tuple(i["new"])): i["status"] for i in data["items"]}
     assert statuses[(("29",), ())] == "removed" and statuses[((), ("29",))] == "added"
@@ -73,15 +66,15 @@ def test_threshold_option(pair: tuple[str, str]) -> None:
 
 def test_output_file_by_suffix_and_force(pair: tuple[str, str], tmp_path: Path) -> None:
     out = tmp_path / "对比.md"
-    result = run("diff", *pair, "-o", str(out))
+    result = run_cli("diff", *pair, "-o", str(out))
     assert result.exit_code == 0, result.stderr
     assert out.read_text(encoding="utf-8").startswith("# 工作要点年度对比\n")
     assert "已写入" in result.stderr and result.stdout == ""
-    again = run("diff", *pair, "-o", str(out))
+    again = run_cli("diff", *pair, "-o", str(out))
     assert again.exit_code == 1 and "--force" in again.stderr
-    assert run("diff", *pair, "-o", str(out), "--force").exit_code == 0
+    assert run_cli("diff", *pair, "-o", str(out), "--force").exit_code == 0
     data_out = tmp_path / "对比.json"
-    assert run("diff", *pair, "-o", str(data_out)).exit_code == 0
+    assert run_cli("diff", *pair, "-o", str(data_out)).exit_code == 0
     assert json.loads(data_out.read_text(encoding="utf-8"))["summary"]["added"] == 1
 
 
@@ -95,24 +88,24 @@ def test_output_file_by_suffix_and_force(pair: tuple[str, str], tmp_path: Path) 
     ],
 )
 def test_usage_errors_exit_2(pair: tuple[str, str], args: list[str], message: str) -> None:
-    result = run("diff", *pair, *args)
+    result = run_cli("diff", *pair, *args)
     assert result.exit_code == 2
     assert message in result.stderr and "错误" in result.stderr
 
 
 def test_both_from_stdin_is_a_usage_error() -> None:
-    result = run("diff", "-", "-")
+    result = run_cli("diff", "-", "-")
     assert result.exit_code == 2 and "标准输入" in result.stderr
 
 
 def test_missing_input_exit_1(pair: tuple[str, str], tmp_path: Path) -> None:
-    result = run("diff", pair[0], str(tmp_path / "无此文件.txt"))
+    result = run_cli("diff", pair[0], str(tmp_path / "无此文件.txt"))
     assert result.exit_code == 1
     assert "无此文件.txt" in result.stderr
 
 
 def test_help_is_chinese() -> None:
-    result = run("diff", "--help")
+    result = run_cli("diff", "--help")
     assert result.exit_code == 0
     assert "对比两年的工作要点" in result.stdout and "--exit-code" in result.stdout
 
@@ -127,8 +120,8 @@ def test_txt_against_docx_in_another_clause_style(fixtures_dir: Path, tmp_path: 
         document.add_paragraph(line)
     document.save(str(new_docx))
     old = str(fixtures_dir / "diff" / "old.txt")
-    from_docx = json.loads(run("diff", old, str(new_docx), "-F", "json").stdout)
-    from_txt = json.loads(run("diff", old, str(fixtures_dir / "diff" / "new.txt"), "-F", "json").stdout)
+    from_docx = json.loads(run_cli("diff", old, str(new_docx), "-F", "json").stdout)
+    from_txt = json.loads(run_cli("diff", old, str(fixtures_dir / "diff" / "new.txt"), "-F", "json").stdout)
     assert from_docx["new"]["format"] == "docx"
     assert from_docx["items"] == from_txt["items"]
     assert from_docx["renamed_offices"] == [["市场推广科", "文旅营销科"]]
@@ -142,11 +135,11 @@ def test_xlsx_and_docx_outputs(pair: tuple[str, str], tmp_path: Path) -> None:
     from openpyxl import load_workbook
 
     xlsx = tmp_path / "对比.xlsx"
-    result = run("diff", *pair, "-o", str(xlsx))
+    result = run_cli("diff", *pair, "-o", str(xlsx))
     assert result.exit_code == 0, result.stderr
     assert load_workbook(xlsx).sheetnames == ["概要", "条目对比", "科室变化"]
     report = tmp_path / "对比.docx"
-    result = run("diff", *pair, "-F", "docx", "-o", str(report), "--fonts", "windows", "--exit-code")
+    result = run_cli("diff", *pair, "-F", "docx", "-o", str(report), "--fonts", "windows", "--exit-code")
     assert result.exit_code == 1  # written, and the plans differ
     document = docx.Document(str(report))
     assert document.paragraphs[0].text == "工作要点年度对比"

@@ -6,33 +6,23 @@ import csv
 import io
 import json
 import os
-import subprocess
-import sys
 import zipfile
 from pathlib import Path
 
 import docx
 import openpyxl
 import pytest
-from typer.testing import CliRunner
 
-from conftest import GOLDEN
-from yaodian.cli import app
-
-runner = CliRunner()
-
-
-def invoke(*args: str | Path) -> tuple[int, str, str]:
-    result = runner.invoke(app, [str(a) for a in args])
-    return result.exit_code, result.stdout, result.stderr
-
+from conftest import GOLDEN, run_cli
+from yaodian.analysis.assignments import office_tasks
+from yaodian.model import Notice
 
 # --- matrix -------------------------------------------------------------------------------------
 
 
 def test_matrix_writes_workbook(tmp_path: Path, sample_path: Path) -> None:
     out = tmp_path / "矩阵.xlsx"
-    code, stdout, stderr = invoke("matrix", sample_path, "-o", out)
+    code, stdout, stderr = run_cli("matrix", sample_path, "-o", out)
     assert code == 0, stderr
     assert stdout == ""
     assert "35 项条目 × 25 个科室" in stderr
@@ -45,7 +35,7 @@ def test_matrix_existing_file_checked_before_reading(tmp_path: Path) -> None:
     out = tmp_path / "m.xlsx"
     out.write_bytes(b"old")
     # The input does not exist: the output check must fail first, before any parsing.
-    code, _, stderr = invoke("matrix", tmp_path / "missing.txt", "-o", out)
+    code, _, stderr = run_cli("matrix", tmp_path / "missing.txt", "-o", out)
     assert code == 1
     assert "--force" in stderr and "missing.txt" not in stderr
     assert out.read_bytes() == b"old"
@@ -54,7 +44,7 @@ def test_matrix_existing_file_checked_before_reading(tmp_path: Path) -> None:
 def test_matrix_force_replaces(tmp_path: Path, sample_path: Path) -> None:
     out = tmp_path / "m.xlsx"
     out.write_bytes(b"old")
-    code, _, stderr = invoke("matrix", sample_path, "-o", out, "--force")
+    code, _, stderr = run_cli("matrix", sample_path, "-o", out, "--force")
     assert code == 0, stderr
     assert openpyxl.load_workbook(out).sheetnames[0] == "责任矩阵"
 
@@ -66,7 +56,7 @@ def test_matrix_unwritable_destination(tmp_path: Path, sample_path: Path, where:
     else:
         out = tmp_path / "m.xlsx"
         out.mkdir()
-    code, _, stderr = invoke("matrix", sample_path, "-o", out)
+    code, _, stderr = run_cli("matrix", sample_path, "-o", out)
     assert code == 1
     assert stderr.startswith("yaodian：错误：")
     assert ("不存在" in stderr) if where == "missing-folder" else ("文件夹" in stderr)
@@ -79,20 +69,24 @@ def test_matrix_read_only_folder(tmp_path: Path, sample_path: Path) -> None:
     folder.mkdir()
     folder.chmod(0o500)
     try:
-        code, _, stderr = invoke("matrix", sample_path, "-o", folder / "m.xlsx")
+        code, _, stderr = run_cli("matrix", sample_path, "-o", folder / "m.xlsx")
     finally:
         folder.chmod(0o700)
     assert code == 1
     assert "权限" in stderr
 
 
-def test_matrix_needs_output(sample_path: Path) -> None:
-    code, _, _ = invoke("matrix", sample_path)
+def test_matrix_needs_output(tmp_path: Path, sample_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    code, stdout, stderr = run_cli("matrix", sample_path)
     assert code == 2
+    assert "--output" in stderr
+    assert stdout == ""
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_matrix_output_must_be_xlsx(tmp_path: Path, sample_path: Path) -> None:
-    code, _, stderr = invoke("matrix", sample_path, "-o", tmp_path / "矩阵")
+    code, _, stderr = run_cli("matrix", sample_path, "-o", tmp_path / "矩阵")
     assert code == 2
     assert ".xlsx" in stderr
     assert list(tmp_path.iterdir()) == []
@@ -103,7 +97,7 @@ def test_matrix_output_must_be_xlsx(tmp_path: Path, sample_path: Path) -> None:
 
 def test_sheets_all_offices(tmp_path: Path, sample_path: Path) -> None:
     out = tmp_path / "sheets"
-    code, _, stderr = invoke("sheets", sample_path, "-o", out)
+    code, _, stderr = run_cli("sheets", sample_path, "-o", out)
     assert code == 0, stderr
     files = sorted(out.glob("*.docx"))
     assert len(files) == 25
@@ -112,7 +106,7 @@ def test_sheets_all_offices(tmp_path: Path, sample_path: Path) -> None:
 
 
 def test_sheets_some_offices_windows_fonts(tmp_path: Path, sample_path: Path) -> None:
-    code, _, stderr = invoke(
+    code, _, stderr = run_cli(
         "sheets",
         sample_path,
         "-o",
@@ -133,7 +127,7 @@ def test_sheets_some_offices_windows_fonts(tmp_path: Path, sample_path: Path) ->
 
 def test_sheets_single_file(tmp_path: Path, sample_path: Path) -> None:
     out = tmp_path / "全部.docx"
-    code, _, stderr = invoke("sheets", sample_path, "-o", out, "--single")
+    code, _, stderr = run_cli("sheets", sample_path, "-o", out, "--single")
     assert code == 0, stderr
     doc = docx.Document(str(out))
     assert len(doc.tables) == 25
@@ -142,14 +136,14 @@ def test_sheets_single_file(tmp_path: Path, sample_path: Path) -> None:
 
 def test_sheets_existing_file_stops_everything(tmp_path: Path, sample_path: Path) -> None:
     (tmp_path / "办公室.docx").write_bytes(b"old")
-    code, _, stderr = invoke("sheets", sample_path, "-o", tmp_path)
+    code, _, stderr = run_cli("sheets", sample_path, "-o", tmp_path)
     assert code == 1
     assert "--force" in stderr
     assert [p.name for p in tmp_path.iterdir()] == ["办公室.docx"]
 
 
 def test_sheets_unknown_office(tmp_path: Path, sample_path: Path) -> None:
-    code, _, stderr = invoke("sheets", sample_path, "-o", tmp_path, "--office", "基础教育")
+    code, _, stderr = run_cli("sheets", sample_path, "-o", tmp_path, "--office", "基础教育")
     assert code == 1
     assert "基础教育" in stderr
     assert list(tmp_path.iterdir()) == []
@@ -157,34 +151,41 @@ def test_sheets_unknown_office(tmp_path: Path, sample_path: Path) -> None:
 
 def test_sheets_output_is_a_file(tmp_path: Path, sample_path: Path) -> None:
     (tmp_path / "x").write_text("file")
-    code, _, stderr = invoke("sheets", sample_path, "-o", tmp_path / "x")
+    code, _, stderr = run_cli("sheets", sample_path, "-o", tmp_path / "x")
     assert code == 1
     assert "同名文件" in stderr
 
 
 def test_sheets_bad_font_profile(tmp_path: Path, sample_path: Path) -> None:
-    code, _, _ = invoke("sheets", sample_path, "-o", tmp_path, "--fonts", "linux")
+    code, _, stderr = run_cli("sheets", sample_path, "-o", tmp_path / "out", "--fonts", "linux")
     assert code == 2
+    assert "linux" in stderr and "gb2312" in stderr
+    assert list(tmp_path.iterdir()) == []
 
 
 # --- tasks --------------------------------------------------------------------------------------
 
 
-def test_tasks_table_on_stdout(sample_path: Path) -> None:
-    code, stdout, stderr = invoke("tasks", sample_path, "--office", "基教科")
+def test_tasks_table_on_stdout(sample_path: Path, sample_notice: Notice) -> None:
+    code, stdout, stderr = run_cli("tasks", sample_path, "--office", "基教科")
     assert code == 0, stderr
+    assert "基教科2024年工作任务清单（牵头 7 项，配合 12 项）" in stdout
+    (jijiao,) = office_tasks(sample_notice, offices=["基教科"])
+    rows = [line for line in stdout.splitlines() if line.lstrip("│ ").split(" ")[0].isdigit()]
+    assert len(rows) >= jijiao.total
+    assert stdout.index("牵头") < stdout.index("配合")
     assert "基教科2024年工作任务清单（牵头 7 项，配合 12 项）" in stdout
     assert "深化招生考试改革" in stdout
 
 
 def test_tasks_markdown_matches_golden(sample_path: Path) -> None:
-    code, stdout, _ = invoke("tasks", sample_path, "--office", "基教科", "--format", "md")
+    code, stdout, _ = run_cli("tasks", sample_path, "--office", "基教科", "--format", "md")
     assert code == 0
     assert stdout == (GOLDEN / "tasks-sample-jijiaoke.md").read_text(encoding="utf-8")
 
 
 def test_tasks_json_all_offices(sample_path: Path) -> None:
-    code, stdout, _ = invoke("tasks", sample_path, "-F", "json")
+    code, stdout, _ = run_cli("tasks", sample_path, "-F", "json")
     assert code == 0
     data = json.loads(stdout)
     assert len(data["offices"]) == 25
@@ -193,7 +194,7 @@ def test_tasks_json_all_offices(sample_path: Path) -> None:
 
 
 def test_tasks_role_filter(sample_path: Path) -> None:
-    code, stdout, _ = invoke("tasks", sample_path, "--office", "基教科", "--role", "support", "-F", "json")
+    code, stdout, _ = run_cli("tasks", sample_path, "--office", "基教科", "--role", "support", "-F", "json")
     assert code == 0
     (office,) = json.loads(stdout)["offices"]
     assert office["lead"] == []
@@ -202,7 +203,7 @@ def test_tasks_role_filter(sample_path: Path) -> None:
 
 def test_tasks_csv_file_has_bom(tmp_path: Path, sample_path: Path) -> None:
     out = tmp_path / "t.csv"
-    code, _, stderr = invoke("tasks", sample_path, "--office", "基教科", "-o", out)
+    code, _, stderr = run_cli("tasks", sample_path, "--office", "基教科", "-o", out)
     assert code == 0, stderr
     raw = out.read_bytes()
     assert raw.startswith("\ufeff".encode())
@@ -213,7 +214,7 @@ def test_tasks_csv_file_has_bom(tmp_path: Path, sample_path: Path) -> None:
 
 def test_tasks_xlsx(tmp_path: Path, sample_path: Path) -> None:
     out = tmp_path / "t.xlsx"
-    code, _, stderr = invoke("tasks", sample_path, "-F", "xlsx", "-o", out)
+    code, _, stderr = run_cli("tasks", sample_path, "-F", "xlsx", "-o", out)
     assert code == 0, stderr
     wb = openpyxl.load_workbook(out)
     assert wb.sheetnames[0] == "全部任务"
@@ -225,7 +226,7 @@ def test_tasks_xlsx(tmp_path: Path, sample_path: Path) -> None:
 
 def test_tasks_docx(tmp_path: Path, sample_path: Path) -> None:
     out = tmp_path / "t.docx"
-    code, _, stderr = invoke("tasks", sample_path, "--office", "基教科", "-o", out)
+    code, _, stderr = run_cli("tasks", sample_path, "--office", "基教科", "-o", out)
     assert code == 0, stderr
     table = docx.Document(str(out)).tables[0]
     assert len(table.rows) == 20
@@ -233,64 +234,52 @@ def test_tasks_docx(tmp_path: Path, sample_path: Path) -> None:
 
 @pytest.mark.parametrize("fmt", ["xlsx", "docx"])
 def test_tasks_binary_formats_need_output(sample_path: Path, fmt: str) -> None:
-    code, stdout, stderr = invoke("tasks", sample_path, "--format", fmt)
+    code, stdout, stderr = run_cli("tasks", sample_path, "--format", fmt)
     assert code == 2
     assert stdout == ""
     assert "-o" in stderr
 
 
 def test_tasks_binary_format_needs_matching_suffix(tmp_path: Path, sample_path: Path) -> None:
-    code, _, stderr = invoke("tasks", sample_path, "-F", "xlsx", "-o", tmp_path / "t.docx")
+    code, _, stderr = run_cli("tasks", sample_path, "-F", "xlsx", "-o", tmp_path / "t.docx")
     assert code == 2
     assert ".xlsx" in stderr
 
 
 def test_tasks_table_to_file_is_usage_error(tmp_path: Path, sample_path: Path) -> None:
-    code, _, _ = invoke("tasks", sample_path, "--format", "table", "-o", tmp_path / "t.txt")
+    code, stdout, stderr = run_cli("tasks", sample_path, "--format", "table", "-o", tmp_path / "t.txt")
     assert code == 2
+    assert stdout == ""
+    assert "table 格式只输出到终端" in stderr
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_tasks_unknown_office_lists_close_names(sample_path: Path) -> None:
-    code, stdout, stderr = invoke("tasks", sample_path, "--office", "基教")
+    code, stdout, stderr = run_cli("tasks", sample_path, "--office", "基教")
     assert code == 1
     assert stdout == ""
     assert "基教" in stderr and "基教科" in stderr
-
-
-def test_commands_have_help() -> None:
-    for command in ("matrix", "sheets", "tasks"):
-        code, stdout, _ = invoke(command, "--help")
-        assert code == 0
-        assert "示例" in stdout
-
-
-def test_heavy_libraries_not_imported_at_startup() -> None:
-    code = (
-        "import sys, yaodian.cli; print(sorted(m for m in ('openpyxl', 'docx', 'lxml') if m in sys.modules))"
-    )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
-    assert out.strip() == "[]"
 
 
 def test_export_writes_matrix_and_all_sheets(tmp_path: Path, sample_path: Path) -> None:
     from openpyxl import load_workbook
 
     out = tmp_path / "分解"
-    result = runner.invoke(app, ["export", str(sample_path), "-o", str(out)])
+    result = run_cli("export", str(sample_path), "-o", str(out))
     assert result.exit_code == 0, result.stderr
     sheets = sorted(p.name for p in (out / "任务清单").iterdir())
     assert len(sheets) == 25 and "基教科.docx" in sheets
     wb = load_workbook(out / "责任矩阵.xlsx")
     assert wb.sheetnames[0] == "责任矩阵"
     # a second run without --force stops before writing anything
-    again = runner.invoke(app, ["export", str(sample_path), "-o", str(out)])
+    again = run_cli("export", str(sample_path), "-o", str(out))
     assert again.exit_code == 1
     assert "--force" in again.stderr
-    assert runner.invoke(app, ["export", str(sample_path), "-o", str(out), "--force"]).exit_code == 0
+    assert run_cli("export", str(sample_path), "-o", str(out), "--force").exit_code == 0
 
 
 def test_export_missing_parent_folder(tmp_path: Path, sample_path: Path) -> None:
-    result = runner.invoke(app, ["export", str(sample_path), "-o", str(tmp_path / "无" / "分解")])
+    result = run_cli("export", str(sample_path), "-o", str(tmp_path / "无" / "分解"))
     assert result.exit_code == 1
     assert "不存在" in result.stderr
     assert not (tmp_path / "无").exists()

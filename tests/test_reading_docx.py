@@ -13,7 +13,8 @@ import pytest
 from yaodian import parse_file
 from yaodian.errors import InputError
 from yaodian.reading import read_path
-from yaodian.reading.docx import format_number, read_docx
+from yaodian.reading.docx import read_docx
+from yaodian.reading.docx.numbering import format_number
 
 INPUTS = Path(__file__).resolve().parent / "fixtures" / "inputs"
 

@@ -9,8 +9,7 @@ import pytest
 
 from yaodian import parse_file
 from yaodian.errors import InputError
-from yaodian.reading import legacy
-from yaodian.reading.legacy import read_legacy
+from yaodian.reading import legacy, read_bytes
 
 INPUTS = Path(__file__).resolve().parent / "fixtures" / "inputs"
 
@@ -36,35 +35,37 @@ def test_wps_file_read_as_word_binary(tmp_path: Path) -> None:
     # Kingsoft WPS text files are Word 97 binaries inside.
     wps = tmp_path / "通知.wps"
     shutil.copy(INPUTS / "sample-typed.doc", wps)
-    text, detail = read_legacy(wps.read_bytes(), str(wps))
-    assert detail == "doc→docx"
-    assert text.splitlines()[5] == "中共常德市委教育工作委员会 常德市教育局"
+    doc = read_bytes(wps.read_bytes(), str(wps))
+    assert doc.source.encoding == "doc→docx"
+    assert doc.source.note is None
+    assert doc.text.splitlines()[5] == "中共常德市委教育工作委员会 常德市教育局"
 
 
 def test_without_libreoffice_says_how_to_convert(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(legacy, "find_soffice", lambda: None)
     with pytest.raises(InputError, match=r"另存为.*\.docx"):
-        read_legacy((INPUTS / "sample-typed.doc").read_bytes(), "old.doc")
+        read_bytes((INPUTS / "sample-typed.doc").read_bytes(), "old.doc")
 
 
 def test_doc_that_is_really_a_docx(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(legacy, "find_soffice", lambda: None)
-    text, detail = read_legacy((INPUTS / "task-table.docx").read_bytes(), "renamed.doc")
-    assert detail == "docx"
-    assert text.splitlines()[0] == "某区住建局2025年重点工作任务分解表"
+    doc = read_bytes((INPUTS / "task-table.docx").read_bytes(), "renamed.doc")
+    assert (doc.source.format, doc.source.encoding) == ("docx", "docx")
+    assert doc.source.note == "renamed.doc：扩展名是 .doc，内容却是Word 文档（.docx）；已按内容读取。"
+    assert doc.text.splitlines()[0] == "某区住建局2025年重点工作任务分解表"
 
 
 def test_doc_that_is_really_a_web_page(monkeypatch: pytest.MonkeyPatch) -> None:
     # Sites often serve "Word" downloads that are HTML saved with a .doc name.
     monkeypatch.setattr(legacy, "find_soffice", lambda: None)
     page = '<html><head><meta charset="gbk"></head><body><div id="zoom"><p>一、总体要求</p><p>1.某项工作。（责任单位：甲科）</p></div></body></html>'
-    text, detail = read_legacy(page.encode("gbk"), "download.doc")
-    assert detail.startswith("html")
-    assert text.splitlines() == ["一、总体要求", "1.某项工作。（责任单位：甲科）"]
+    doc = read_bytes(page.encode("gbk"), "download.doc")
+    assert (doc.source.format, doc.source.encoding) == ("html", "gb18030")
+    assert doc.text.splitlines() == ["一、总体要求", "1.某项工作。（责任单位：甲科）"]
 
 
 @pytest.mark.soffice
 def test_garbage_doc_is_an_input_error() -> None:
     needs_soffice()
     with pytest.raises(InputError, match="另存为"):
-        read_legacy(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600, "bad.doc")
+        read_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600, "bad.doc")

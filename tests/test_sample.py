@@ -10,7 +10,7 @@ import pytest
 
 from conftest import GOLDEN, check_golden
 from yaodian import Notice, parse_file, parse_text
-from yaodian.writers.notice_json import notice_json
+from yaodian.writers.notice_json import to_json
 
 FULL_WIDTH = str.maketrans({",": "，", "(": "（", ")": "）", ":": "：", ";": "；"})
 
@@ -66,7 +66,7 @@ def test_sample_offices(sample_notice: Notice) -> None:
 
 def test_sample_golden_json(sample_path: Path, update_golden: bool) -> None:
     notice = parse_file(sample_path)
-    data = json.loads(notice_json(notice))
+    data = json.loads(to_json(notice))
     data["source"]["path"] = "samples/changde-2024.txt"  # independent of where the tests run
     text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     check_golden(GOLDEN / "changde-2024.json", text, update_golden)
@@ -80,7 +80,7 @@ def test_sample_json_matches_schema(sample_notice: Notice) -> None:
     schema = json.loads(
         importlib.resources.files("yaodian").joinpath("notice.schema.json").read_text("utf-8")
     )
-    jsonschema.validate(json.loads(notice_json(sample_notice)), schema)
+    jsonschema.validate(json.loads(to_json(sample_notice)), schema)
 
 
 @pytest.mark.parametrize("encoding", ["gb18030", "utf-16", "utf-16-le", "utf-8-sig"])

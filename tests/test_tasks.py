@@ -1,105 +1,26 @@
 """Per-office task lists (analysis.assignments) and their text renderings (writers.tasks).
 
-`make_notice` builds a Notice by hand from a compact description; the other export test modules
-import it from here so that every one of them starts from the same made-up plan.
+`make_notice` (conftest) builds the made-up plan every export test starts from.
 """
 
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import io
 import json
 
 import pytest
 
-from conftest import GOLDEN, check_golden
+from conftest import GOLDEN, check_golden, make_notice
 from yaodian.analysis.assignments import (
-    UnknownOfficeError,
     item_body,
     office_tasks,
     resolve_office,
     responsibility_matrix,
 )
-from yaodian.model import Item, Notice, OfficeRef, Section, Source
+from yaodian.errors import UnknownOfficeError
+from yaodian.model import Item, Notice
 from yaodian.writers import tasks as task_writers
-
-# (section number, section title, [(title, body, offices "lead、support…", deadline)])
-PLAN = [
-    (
-        "一",
-        "加强队伍建设",
-        [
-            ("健全培训制度", "每学期组织两轮全员轮训。", "人事科、办公室", None),
-            ("优化考核办法", "把考核结果与评优挂钩。", "办公室、人事科、财务科", None),
-        ],
-    ),
-    (
-        "二",
-        "改善办学条件",
-        [
-            ("推进校舍改造", "完成十所学校的屋面翻新。", "财务科、基建办、各区教育局", None),
-            ("完善装备配置", "为实验室补齐器材。", "基建办、财务科", "2024年6月底"),
-        ],
-    ),
-]
-COLLECTIVE = {"各区教育局", "各有关单位"}
-
-
-def make_notice(
-    plan: list[tuple[str, str, list[tuple[str, str, str, str | None]]]] = PLAN,
-    *,
-    title: str = "某市教育局2024年工作要点",
-    path: str = "plan.txt",
-) -> Notice:
-    """A Notice from a compact plan: the first office listed leads, the others support."""
-    sections: list[Section] = []
-    items: list[Item] = []
-    for s_index, (number, s_title, rows) in enumerate(plan, start=1):
-        sec_items: list[Item] = []
-        for title_, body, offices, deadline in rows:
-            ordinal = len(items) + 1
-            refs = tuple(
-                OfficeRef(
-                    name=name,
-                    raw=name,
-                    role="lead" if k == 0 else "support",
-                    collective=name in COLLECTIVE,
-                )
-                for k, name in enumerate(offices.split("、"))
-            )
-            item = Item(
-                number=str(ordinal),
-                marker=f"{ordinal}.",
-                ordinal=ordinal,
-                section=(number,),
-                title=title_,
-                text=title_ + "。" + body,
-                offices=refs,
-                deadline=deadline,
-            )
-            items.append(item)
-            sec_items.append(item)
-        sections.append(
-            Section(
-                level=1,
-                number=number,
-                index=s_index,
-                marker=f"{number}、",
-                title=s_title,
-                items=tuple(sec_items),
-            )
-        )
-    return Notice(
-        source=Source(path=path),
-        title=title,
-        year=2024,
-        date=dt.date(2024, 2, 5),
-        issuers=("某市教育局",),
-        sections=tuple(sections),
-        items=tuple(items),
-    )
-
 
 # --- analysis -----------------------------------------------------------------------------------
 
@@ -181,7 +102,7 @@ def test_matrix_roles_and_counts() -> None:
 
 def test_markdown_one_office() -> None:
     lists = office_tasks(make_notice(), offices=["财务科"])
-    text = task_writers.render_markdown(make_notice(), lists)
+    text = task_writers.to_markdown(make_notice(), lists)
     assert text.startswith("# 财务科2024年工作任务清单\n")
     assert "## 牵头任务（1 项）" in text
     assert "## 配合任务（2 项）" in text
@@ -192,15 +113,13 @@ def test_markdown_one_office() -> None:
 
 def test_markdown_escapes_pipes_and_newlines() -> None:
     plan = [("一", "总", [("甲|乙", "第一行\n第二行", "某科", None)])]
-    text = task_writers.render_markdown(make_notice(plan), office_tasks(make_notice(plan)))
+    text = task_writers.to_markdown(make_notice(plan), office_tasks(make_notice(plan)))
     assert "甲\\|乙" in text
     assert "第一行 第二行" in text or "第一行<br>第二行" in text
 
 
 def test_json_shape() -> None:
-    data = json.loads(
-        task_writers.render_json(make_notice(), office_tasks(make_notice(), offices=["基建办"]))
-    )
+    data = json.loads(task_writers.to_json(make_notice(), office_tasks(make_notice(), offices=["基建办"])))
     assert data["notice"]["title"] == "某市教育局2024年工作要点"
     assert data["notice"]["date"] == "2024-02-05"
     (office,) = data["offices"]
@@ -217,7 +136,7 @@ def test_json_shape() -> None:
 def test_csv_rows_and_formula_guard() -> None:
     plan = [("一", "总", [("=HYPERLINK(1)", "@SUM(1)", "=cmd|' /C calc'!A0、乙科", None)])]
     notice = make_notice(plan)
-    text = task_writers.render_csv(notice, office_tasks(notice))
+    text = task_writers.to_csv(notice, office_tasks(notice))
     rows = list(csv.reader(io.StringIO(text)))
     assert rows[0][:4] == ["科室", "角色", "条目序号", "部分"]
     assert rows[1][0] == "'=cmd|' /C calc'!A0"
@@ -231,7 +150,7 @@ def test_csv_rows_and_formula_guard() -> None:
 def test_markdown_golden(update_golden: bool) -> None:
     notice = make_notice()
     check_golden(
-        GOLDEN / "tasks-made-up.md", task_writers.render_markdown(notice, office_tasks(notice)), update_golden
+        GOLDEN / "tasks-made-up.md", task_writers.to_markdown(notice, office_tasks(notice)), update_golden
     )
 
 
@@ -240,7 +159,7 @@ def test_sample_jijiaoke_golden(sample_notice: Notice, update_golden: bool) -> N
     (jjk,) = lists
     assert (len(jjk.lead), len(jjk.support)) == (7, 12)
     check_golden(
-        GOLDEN / "tasks-sample-jijiaoke.md", task_writers.render_markdown(sample_notice, lists), update_golden
+        GOLDEN / "tasks-sample-jijiaoke.md", task_writers.to_markdown(sample_notice, lists), update_golden
     )
 
 

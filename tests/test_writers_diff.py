@@ -12,7 +12,7 @@ from diffkit import build, edited_sample
 from yaodian import parse_file, parse_text
 from yaodian.analysis.diff import PlanDiff, diff_notices
 from yaodian.analysis.textdiff import TextOp
-from yaodian.writers.diff_text import diff_json, diff_markdown, marked_markdown
+from yaodian.writers.diff_text import marked_markdown, to_json, to_markdown
 
 
 @pytest.fixture(scope="module")
@@ -29,16 +29,16 @@ def fixture_diff(fixtures_dir: Path) -> PlanDiff:
 
 
 def test_sample_markdown_golden(sample_diff: PlanDiff, update_golden: bool) -> None:
-    check_golden(GOLDEN / "diff-sample.md", diff_markdown(sample_diff), update_golden)
+    check_golden(GOLDEN / "diff-sample.md", to_markdown(sample_diff), update_golden)
 
 
 def test_sample_json_golden(sample_diff: PlanDiff, update_golden: bool) -> None:
-    check_golden(GOLDEN / "diff-sample.json", diff_json(sample_diff), update_golden)
+    check_golden(GOLDEN / "diff-sample.json", to_json(sample_diff), update_golden)
 
 
 def test_fixture_markdown_golden(fixture_diff: PlanDiff, update_golden: bool) -> None:
     # paths in the report depend on where the tests run: keep only the file names
-    text = diff_markdown(fixture_diff).replace(str(ROOT / "tests" / "fixtures" / "diff") + "/", "")
+    text = to_markdown(fixture_diff).replace(str(ROOT / "tests" / "fixtures" / "diff") + "/", "")
     check_golden(GOLDEN / "diff-fixtures.md", text, update_golden)
 
 
@@ -47,11 +47,11 @@ def test_json_follows_its_schema(sample_diff: PlanDiff, fixture_diff: PlanDiff) 
     schema = json.loads((ROOT / "src" / "yaodian" / "diff.schema.json").read_text(encoding="utf-8"))
     jsonschema.Draft202012Validator.check_schema(schema)
     for diff in (sample_diff, fixture_diff, diff_notices(build([]), build([]))):
-        jsonschema.validate(json.loads(diff_json(diff)), schema, cls=jsonschema.Draft202012Validator)
+        jsonschema.validate(json.loads(to_json(diff)), schema, cls=jsonschema.Draft202012Validator)
 
 
 def test_json_keys_other_tools_read(sample_diff: PlanDiff) -> None:
-    data = json.loads(diff_json(sample_diff))
+    data = json.loads(to_json(sample_diff))
     assert {"items", "renamed_offices", "offices", "sections", "header"} <= set(data)
     assert data["renamed_offices"] == [["校外监管科", "校外培训监管科"]]
     changed = next(i for i in data["items"] if i["old"] == ["29"])
@@ -82,7 +82,7 @@ def test_markdown_marks_and_escapes() -> None:
 
 
 def test_markdown_of_identical_plans(sample_notice) -> None:  # type: ignore[no-untyped-def]
-    text = diff_markdown(diff_notices(sample_notice, sample_notice))
+    text = to_markdown(diff_notices(sample_notice, sample_notice))
     assert "两份工作要点内容相同。" in text
     assert "## 条目变化" not in text and "## 科室任务变化" not in text
 

@@ -12,13 +12,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
-from conftest import soffice_convert
-from test_tasks import make_notice
+from conftest import make_notice, pdf_pages, soffice_convert, squeeze
 from test_writers_xlsx import LONG_SLASH_NAME
 from yaodian.errors import OutputError, UsageError
+from yaodian.filenames import safe_filename
 from yaodian.model import Notice
-from yaodian.writers.docx_common import add_paragraph, add_run, font_profile, new_document
-from yaodian.writers.docx_sheets import HEADERS, safe_filename, write_sheets
+from yaodian.writers.docx_blocks import add_paragraph, add_run
+from yaodian.writers.docx_document import font_profile, new_document
+from yaodian.writers.docx_sheets import HEADERS, write_sheets
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NS = {"w": W}
@@ -338,7 +339,21 @@ def test_sample_sheets(tmp_path: Path, sample_notice: Notice) -> None:
 
 
 @pytest.mark.soffice
-def test_libreoffice_converts_sheet(tmp_path: Path) -> None:
+def test_libreoffice_prints_one_page_an_office(tmp_path: Path) -> None:
     (path,) = write_sheets(make_notice(), tmp_path / "all.docx", single=True)
-    pdf = soffice_convert(path, "pdf", tmp_path)
-    assert pdf.read_bytes().startswith(b"%PDF")
+    pages = pdf_pages(soffice_convert(path, "pdf", tmp_path))
+    offices = ["财务科", "人事科", "办公室", "基建办", "各区教育局"]
+    assert len(pages) == len(offices)
+    for office, page in zip(offices, pages, strict=True):
+        text = squeeze(page)
+        assert text.startswith(
+            f"{office}2024年工作任务清单依据：《某市教育局2024年工作要点》（2024年2月5日）"
+        )
+        # Each office's section numbers its pages from 1, in the "— 1 —" form.
+        assert text.endswith("—1—")
+    first = squeeze(pages[0])
+    assert "财务科牵头任务1项、配合任务2项，共3项" in first
+    # Table cells wrap into each other's lines; the rows still come in order, leads first.
+    positions = [first.index(t) for t in ("推进校舍改造", "优化考核办法", "完善装备配置")]
+    assert positions == sorted(positions)
+    assert "完成十所学校的屋面翻新。牵头" in first

@@ -10,14 +10,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import soffice_convert
-from test_tasks import make_notice
+from conftest import make_notice, pdf_pages, soffice_convert, squeeze
 from yaodian.errors import OutputError
 from yaodian.model import Notice
+from yaodian.writers.sanitise import clean_text, csv_safe
 from yaodian.writers.xlsx_common import (
-    clean_text,
     column_width,
-    csv_safe,
     display_width,
     put,
     row_height,
@@ -346,7 +344,27 @@ def test_sample_exactly_one_lead_per_item(tmp_path: Path, sample_notice: Notice)
 
 
 @pytest.mark.soffice
-def test_libreoffice_opens_matrix(tmp_path: Path) -> None:
+def test_libreoffice_prints_matrix_one_page_a_sheet(tmp_path: Path) -> None:
+    path = write_matrix(make_notice(), tmp_path / "matrix.xlsx")
+    pages = pdf_pages(soffice_convert(path, "pdf", tmp_path))
+    # 责任矩阵, 任务清单, 科室统计, 说明: each fits one landscape page (fit to width).
+    assert len(pages) == 4
+    matrix, tasks, stats, notes = map(squeeze, pages)
+    assert "某市教育局2024年工作要点（2024年2月5日）责任矩阵" in matrix
+    assert "一、加强队伍建设1健全培训制度人事科●○2" in matrix
+    assert "二、改善办学条件3推进校舍改造财务科●○○3" in matrix
+    assert "合计（条）3222110" in matrix
+    for title in ("健全培训制度", "优化考核办法", "推进校舍改造", "完善装备配置"):
+        assert title in tasks
+    assert "4二、改善办学条件完善装备配置为实验室补齐器材。基建办财务科2024年6月底" in tasks
+    assert "各科室任务量（条）" in stats
+    assert "生成工具yaodian" in notes
+
+
+@pytest.mark.soffice
+def test_libreoffice_shows_formula_like_text_as_text(tmp_path: Path) -> None:
     path = write_matrix(make_notice(HOSTILE_PLAN), tmp_path / "matrix.xlsx")
-    pdf = soffice_convert(path, "pdf", tmp_path)
-    assert pdf.read_bytes().startswith(b"%PDF")
+    text = squeeze("".join(pdf_pages(soffice_convert(path, "pdf", tmp_path))))
+    assert "=cmd|'/Ccalc'!A0" in text  # shown as typed, never evaluated
+    assert "一、危险文本测试" in text
+    assert "#NAME" not in text and "Err:" not in text

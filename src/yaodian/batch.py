@@ -14,37 +14,18 @@ import concurrent.futures as cf
 import json
 import multiprocessing
 import os
-import re
-import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from yaodian.errors import InputError, OutputError, UsageError, YaodianError
+from yaodian.filenames import safe_stem
 from yaodian.output import atomic_output, check_destination
 
 if TYPE_CHECKING:
-    from yaodian.model import Coverage, Notice
+    from yaodian.model import Coverage
 
-# Inputs a folder is searched for; a file named explicitly is read whatever its suffix.
-SUPPORTED_SUFFIXES = frozenset(
-    {
-        ".txt",
-        ".text",
-        ".docx",
-        ".pdf",
-        ".html",
-        ".htm",
-        ".xhtml",
-        ".shtml",
-        ".mhtml",
-        ".doc",
-        ".wps",
-        ".rtf",
-        ".odt",
-    }
-)
 INDEX_JSONL = "index.jsonl"
 INDEX_XLSX = "index.xlsx"
 TASKS_XLSX = "tasks.xlsx"
@@ -52,12 +33,6 @@ MATRIX_SUFFIX = "-责任矩阵.xlsx"
 SHEETS_SUFFIX = "-任务单"
 
 INDEX_HEADER = ("文件", "标题", "年份", "发文机关", "条目数", "科室数", "解析提示", "错误", "输出")
-TASKS_HEADER = (
-    "文件", "通知标题", "年份", "编号", "所属部分", "条目标题", "工作任务", "牵头科室", "配合科室",
-    "分管领导", "完成时限", "行号",
-)  # fmt: skip
-
-_UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -130,6 +105,8 @@ def collect_inputs(paths: Iterable[str | Path], *, exclude: str | Path | None = 
     order and without repeats. Hidden files, Office lock files (~$…) and anything inside
     `exclude` (the output folder: a second run must not read the first run's task sheets) are
     skipped."""
+    from yaodian.reading.formats import SUPPORTED_SUFFIXES
+
     found: list[Path] = []
     seen: set[Path] = set()
     skip = Path(exclude).resolve() if exclude is not None else None
@@ -161,7 +138,7 @@ def collect_inputs(paths: Iterable[str | Path], *, exclude: str | Path | None = 
 def plan_jobs(files: Sequence[Path]) -> list[Job]:
     """Output stems for the files: the file's own name, made unique (通知.docx and 通知.pdf
     become 通知 and 通知-pdf; two 通知.docx in different folders 通知 and 通知-2)."""
-    stems = [_safe_stem(f.stem) for f in files]
+    stems = [safe_stem(f.stem, fallback="通知", max_bytes=180) for f in files]
     counts: dict[str, int] = {}
     for s in stems:
         counts[s.casefold()] = counts.get(s.casefold(), 0) + 1
@@ -178,13 +155,6 @@ def plan_jobs(files: Sequence[Path]) -> list[Job]:
         taken.add(candidate.casefold())
         jobs.append(Job(index=k, path=str(f), stem=candidate))
     return jobs
-
-
-def _safe_stem(stem: str) -> str:
-    text = _UNSAFE.sub("_", unicodedata.normalize("NFC", stem)).strip().rstrip(". ") or "通知"
-    while len(text.encode("utf-8")) > 180:
-        text = text[:-1]
-    return text
 
 
 def prepare_outdir(outdir: str | Path, *, force: bool) -> Path:
@@ -207,6 +177,7 @@ def prepare_outdir(outdir: str | Path, *, force: bool) -> Path:
 def process_file(job: Job, outdir: str, options: BatchOptions) -> FileResult:
     """Parse one file and write its outputs; never raises for a bad input (runs in a worker)."""
     from yaodian.api import parse_file
+    from yaodian.writers.tasks import notice_task_rows
 
     out = Path(outdir)
     try:
@@ -242,31 +213,8 @@ def process_file(job: Job, outdir: str, options: BatchOptions) -> FileResult:
         offices=len(notice.offices()),
         warnings=len(notice.warnings),
         coverage=notice.coverage(),
-        tasks=task_rows(notice, job.path),
+        tasks=notice_task_rows(notice, job.path),
     )
-
-
-def task_rows(notice: Notice, file: str) -> tuple[tuple[Any, ...], ...]:
-    """One row per item for tasks.xlsx, in TASKS_HEADER order."""
-    rows = []
-    for item in notice.items:
-        rows.append(
-            (
-                file,
-                notice.title,
-                notice.year,
-                item.number,
-                " / ".join(notice.section_titles(item)),
-                item.title,
-                item.text,
-                "、".join(o.name for o in item.leads),
-                "、".join(o.name for o in item.supports),
-                item.leader or "",
-                item.deadline or "",
-                item.line,
-            )
-        )
-    return tuple(rows)
 
 
 # --- the run -------------------------------------------------------------------------------------
@@ -285,12 +233,16 @@ def run_batch(
     Results are handed to `on_result` as they arrive and written to the index files in input
     order. `workers` > 1 parses in that many processes.
     """
+    # Imported here: the worker processes import this module too and need neither.
+    from yaodian.writers.tasks import NOTICE_TASKS_HEADER
+    from yaodian.writers.xlsx_stream import XlsxStream
+
     out = Path(outdir)
     summary = BatchSummary(total=len(jobs))
     with (
         atomic_output(out / INDEX_JSONL, force=options.force) as jsonl_tmp,
-        _XlsxStream(out / INDEX_XLSX, "批处理索引", INDEX_HEADER, force=options.force) as index_xlsx,
-        _XlsxStream(out / TASKS_XLSX, "全部任务", TASKS_HEADER, force=options.force) as tasks_xlsx,
+        XlsxStream(out / INDEX_XLSX, "批处理索引", INDEX_HEADER, force=options.force) as index_xlsx,
+        XlsxStream(out / TASKS_XLSX, "全部任务", NOTICE_TASKS_HEADER, force=options.force) as tasks_xlsx,
         jsonl_tmp.open("w", encoding="utf-8", newline="\n") as jsonl,
     ):
         for result in _ordered(_results(jobs, str(out), options, workers, on_result)):
@@ -395,173 +347,3 @@ def check_workers(jobs: int) -> int:
     if jobs < 1:
         raise UsageError("--jobs 至少为 1。")
     return jobs
-
-
-# --- a streaming xlsx writer --------------------------------------------------------------------
-#
-# tasks.xlsx holds every item of every notice: tens of thousands of rows for a large folder.
-# openpyxl (even write-only) spends ~30 µs a cell, which for 1,000 notices costs the parent
-# process more time than the parsing itself. These two one-sheet workbooks are plain tables, so
-# they are written here directly as SpreadsheetML, row by row into the zip entry: constant
-# memory, about 1 µs a cell. Every string still goes through the project's sanitiser
-# (`xlsx_common.clean_text`) and formula-like text gets `quotePrefix`, as elsewhere.
-
-_CONTENT_TYPES = (
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-    '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-    '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
-    '<Default Extension="xml" ContentType="application/xml"/>'
-    '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
-    '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
-    '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>'
-    "</Types>"
-)
-_ROOT_RELS = (
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-    '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-    '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>'
-    "</Relationships>"
-)
-_WORKBOOK_RELS = (
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-    '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-    '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>'
-    '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>'
-    "</Relationships>"
-)
-# Cell formats: 0 plain, 1 bold header, 2 text that looks like a formula (quotePrefix).
-_STYLES = (
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-    '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
-    '<fonts count="2"><font><sz val="11"/><name val="等线"/></font><font><b/><sz val="11"/><name val="等线"/></font></fonts>'
-    '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>'
-    '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>'
-    '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>'
-    '<cellXfs count="3"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'
-    '<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/>'
-    '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" quotePrefix="1"/></cellXfs>'
-    '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>'
-    "</styleSheet>"
-)
-_TYPICAL_WIDTH = {"文件": 36, "标题": 40, "通知标题": 30, "工作任务": 60, "条目标题": 30, "错误": 50,
-                  "发文机关": 24, "所属部分": 24, "牵头科室": 16, "配合科室": 24}  # fmt: skip
-
-
-def _column(n: int) -> str:
-    """Spreadsheet column letters: 1 → A, 27 → AA."""
-    letters = ""
-    while n:
-        n, rem = divmod(n - 1, 26)
-        letters = chr(65 + rem) + letters
-    return letters
-
-
-def _xml_text(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
-class _XlsxStream:
-    """A one-sheet workbook written row by row into its zip entry, saved atomically when the
-    block ends without error."""
-
-    def __init__(self, path: Path, title: str, header: Sequence[str], *, force: bool) -> None:
-        from yaodian.writers.xlsx_common import safe_sheet_name
-
-        self.path = path
-        self.force = force
-        self.title = safe_sheet_name(title)
-        self.header = tuple(header)
-        self.letters = [_column(k) for k in range(1, len(header) + 1)]
-        self._rows = 0
-        self._buffer: list[str] = []
-        self._atomic: Any = None
-        self._zip: Any = None
-        self._sheet: Any = None
-
-    def __enter__(self) -> _XlsxStream:
-        import zipfile
-
-        self._atomic = atomic_output(self.path, force=self.force)
-        tmp = self._atomic.__enter__()
-        self._zip = zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED, compresslevel=1)
-        self._sheet = self._zip.open("xl/worksheets/sheet1.xml", "w", force_zip64=True)
-        cols = "".join(
-            f'<col min="{k}" max="{k}" width="{_TYPICAL_WIDTH.get(name, max(8, _display_width(name) + 2))}" customWidth="1"/>'
-            for k, name in enumerate(self.header, start=1)
-        )
-        self._sheet.write(
-            (
-                '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-                '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
-                '<sheetViews><sheetView workbookViewId="0">'
-                '<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>'
-                "</sheetView></sheetViews>"
-                f'<sheetFormatPr defaultRowHeight="15"/><cols>{cols}</cols><sheetData>'
-            ).encode()
-        )
-        self.append(self.header, bold=True)
-        return self
-
-    def append(self, values: Sequence[Any], *, bold: bool = False) -> None:
-        from yaodian.writers.xlsx_common import clean_text, looks_like_formula
-
-        self._rows += 1
-        r = self._rows
-        cells: list[str] = []
-        for letter, value in zip(self.letters, values, strict=False):
-            if value is None or value == "":
-                continue
-            if isinstance(value, bool) or not isinstance(value, int | float):
-                text = clean_text(str(value))
-                style = ' s="1"' if bold else (' s="2"' if looks_like_formula(text) else "")
-                space = ' xml:space="preserve"' if text != text.strip() else ""
-                cells.append(
-                    f'<c r="{letter}{r}" t="inlineStr"{style}><is><t{space}>{_xml_text(text)}</t></is></c>'
-                )
-            else:
-                cells.append(f'<c r="{letter}{r}"><v>{value}</v></c>')
-        self._buffer.append(f'<row r="{r}">{"".join(cells)}</row>')
-        if len(self._buffer) >= 256:
-            self._flush()
-
-    def _flush(self) -> None:
-        self._sheet.write("".join(self._buffer).encode("utf-8"))
-        self._buffer.clear()
-
-    def __exit__(self, kind: Any, exc: Any, tb: Any) -> None:
-        try:
-            if kind is None:
-                self._flush()
-                last = f"{self.letters[-1]}{max(self._rows, 1)}"
-                self._sheet.write(f'</sheetData><autoFilter ref="A1:{last}"/></worksheet>'.encode())
-                self._sheet.close()
-                name = _xml_text(self.title).replace('"', "&quot;")
-                quoted = "'" + self.title.replace("'", "''") + "'"
-                workbook = (
-                    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-                    '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
-                    'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
-                    f'<sheets><sheet name="{name}" sheetId="1" r:id="rId1"/></sheets>'
-                    '<definedNames><definedName name="_xlnm._FilterDatabase" localSheetId="0" hidden="1">'
-                    f"{_xml_text(quoted)}!$A$1:${self.letters[-1]}${max(self._rows, 1)}</definedName></definedNames>"
-                    "</workbook>"
-                )
-                for part, text in (
-                    ("[Content_Types].xml", _CONTENT_TYPES),
-                    ("_rels/.rels", _ROOT_RELS),
-                    ("xl/workbook.xml", workbook),
-                    ("xl/_rels/workbook.xml.rels", _WORKBOOK_RELS),
-                    ("xl/styles.xml", _STYLES),
-                ):
-                    self._zip.writestr(part, text)
-            else:
-                self._sheet.close()
-            self._zip.close()
-        finally:
-            self._atomic.__exit__(kind, exc, tb)
-
-
-def _display_width(text: str) -> int:
-    from yaodian.writers.xlsx_common import display_width
-
-    return display_width(text)

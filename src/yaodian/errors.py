@@ -22,6 +22,10 @@ class ParseError(YaodianError, ValueError):
     """The text was read but is not a notice yaodian can break down (no items, strict mode)."""
 
 
+class UnknownOfficeError(YaodianError, LookupError):
+    """An office asked for on the command line is not named anywhere in the notice."""
+
+
 class OutputError(YaodianError, OSError):
     """An output file cannot be written (exists without --force, folder missing, no permission)."""
 

@@ -8,10 +8,11 @@ out of equality so that two notices that say the same thing compare equal.
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import hashlib
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -43,6 +44,8 @@ class Source:
     format: str = "txt"
     encoding: str | None = None
     sha256: str = ""
+    # Set when the content is not what the suffix says ("扩展名是 .html，内容却是 Word 文档").
+    note: str | None = None
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -127,6 +130,35 @@ class Section:
             yield from child.walk()
 
 
+SectionPath = tuple[int, ...]
+"""A section's position: its index among the top sections, then among its parent's children."""
+
+
+@dataclass(frozen=True)
+class _SectionTree:
+    """Every section of a notice by position path, and each item's innermost section path."""
+
+    paths: tuple[tuple[SectionPath, Section], ...]
+    by_path: dict[SectionPath, Section]
+    inner: dict[int, SectionPath]  # item ordinal → path
+
+    @classmethod
+    def build(cls, sections: tuple[Section, ...]) -> _SectionTree:
+        paths: list[tuple[SectionPath, Section]] = []
+        inner: dict[int, SectionPath] = {}
+
+        def walk(sec: Section, path: SectionPath) -> None:
+            paths.append((path, sec))
+            for item in sec.items:
+                inner.setdefault(item.ordinal, path)
+            for k, child in enumerate(sec.children):
+                walk(child, (*path, k))
+
+        for k, sec in enumerate(sections):
+            walk(sec, (k,))
+        return cls(paths=tuple(paths), by_path=dict(paths), inner=inner)
+
+
 @dataclass(frozen=True, kw_only=True)
 class OfficeSummary:
     """One office's share of the plan (科室任务汇总): the items it leads and supports."""
@@ -199,17 +231,49 @@ class Notice:
         for sec in self.sections:
             yield from sec.walk()
 
+    def section_chain(self, item: Item) -> tuple[Section, ...]:
+        """The sections holding the item, outermost first.
+
+        Found by position in the section tree, not by printed number: a mis-numbered plan may
+        print 一、 twice, and each item still belongs to the section it stands in."""
+        path = self.section_path(item)
+        return tuple(self._tree.by_path[path[:k]] for k in range(1, len(path) + 1))
+
+    def section_path(self, item: Item) -> SectionPath:
+        """The item's innermost section as a position path (index among the top sections, then
+        among that section's children …); () for an item outside every section."""
+        path = self._tree.inner.get(item.ordinal)
+        if path is not None and item in self._tree.by_path[path].items:
+            return path
+        return self._path_by_number(item)
+
     def section_titles(self, item: Item) -> tuple[str, ...]:
         """The titles of the sections above the item, outermost first."""
-        titles: list[str] = []
-        level = list(self.sections)
+        return tuple(s.title for s in self.section_chain(item))
+
+    def section_paths(self) -> tuple[tuple[SectionPath, Section], ...]:
+        """Every section with its position path, in document order."""
+        return self._tree.paths
+
+    def section_at(self, path: SectionPath) -> Section:
+        """The section at a position path from `section_paths` or `section_path`."""
+        return self._tree.by_path[path]
+
+    @functools.cached_property
+    def _tree(self) -> _SectionTree:
+        return _SectionTree.build(self.sections)
+
+    def _path_by_number(self, item: Item) -> SectionPath:
+        # An item built by hand, outside the sections' own item lists: follow its printed numbers.
+        path: list[int] = []
+        level = self.sections
         for number in item.section:
-            match = next((s for s in level if s.number == number), None)
-            if match is None:
+            k = next((k for k, s in enumerate(level) if s.number == number), None)
+            if k is None:
                 break
-            titles.append(match.title)
-            level = list(match.children)
-        return tuple(titles)
+            path.append(k)
+            level = level[k].children
+        return tuple(path)
 
     def offices(self) -> tuple[OfficeSummary, ...]:
         """Every office named in the plan, most items first, collective entries last."""
@@ -251,6 +315,18 @@ class Notice:
             "coverage": self.coverage().to_dict(),
             "warnings": [{"line": w.line, "code": w.code, "message": w.message} for w in self.warnings],
         }
+
+
+def missing_clauses(items: Sequence[Item]) -> tuple[Item, ...]:
+    """The items without any office, when most items of the notice name theirs (缺责任单位).
+
+    A notice that names offices for few of its items simply does not assign tasks that way; one
+    that names them for most has left these out by mistake. The parser's warning and
+    `yaodian check` both use this rule."""
+    with_offices = sum(1 for i in items if i.offices)
+    if not items or with_offices * 2 < len(items):
+        return ()
+    return tuple(i for i in items if not i.offices)
 
 
 def summarise_offices(items: Iterable[Item]) -> tuple[OfficeSummary, ...]:

@@ -8,15 +8,11 @@ matrix is the same task listed on the office's Word sheet.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-from yaodian.errors import YaodianError
-from yaodian.model import LEAD, SUPPORT, Item, Notice, OfficeSummary, Role, Section, text_key
-
-
-class UnknownOfficeError(YaodianError, LookupError):
-    """An office asked for on the command line is not named anywhere in the notice."""
+from yaodian.errors import UnknownOfficeError
+from yaodian.model import LEAD, SUPPORT, Item, Notice, OfficeSummary, Role, Section, SectionPath, text_key
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -64,6 +60,7 @@ class MatrixRow:
     item: Item
     sections: tuple[Section, ...]
     roles: tuple[Role | None, ...]
+    path: SectionPath = ()  # the innermost section's position (`Notice.section_path`)
 
     @property
     def count(self) -> int:
@@ -89,19 +86,6 @@ def item_body(item: Item) -> str:
     return text
 
 
-def section_chain(notice: Notice, item: Item) -> tuple[Section, ...]:
-    """The sections holding the item, outermost first (follows `item.section` numbers)."""
-    chain: list[Section] = []
-    level: Sequence[Section] = notice.sections
-    for number in item.section:
-        match = next((s for s in level if s.number == number), None)
-        if match is None:
-            break
-        chain.append(match)
-        level = match.children
-    return tuple(chain)
-
-
 def section_label(section: Section) -> str:
     """`一、坚持党建引领` — the section's marker (or number) followed by its title."""
     marker = section.marker.strip() or f"{section.number}、"
@@ -121,7 +105,14 @@ def responsibility_matrix(notice: Notice) -> Matrix:
             k = column[ref.name]
             if roles[k] != LEAD:
                 roles[k] = ref.role
-        rows.append(MatrixRow(item=item, sections=section_chain(notice, item), roles=tuple(roles)))
+        rows.append(
+            MatrixRow(
+                item=item,
+                sections=notice.section_chain(item),
+                roles=tuple(roles),
+                path=notice.section_path(item),
+            )
+        )
     return Matrix(offices=offices, rows=tuple(rows))
 
 

@@ -15,8 +15,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from yaodian.model import Item, Notice, Section
-from yaodian.parsing.markers import cn_to_int
+from yaodian.model import Item, Notice, Section, missing_clauses
+from yaodian.numerals import int_to_cn, number_value
 
 Severity = Literal["error", "warning"]
 ERROR: Severity = "error"
@@ -66,27 +66,6 @@ def has_errors(findings: Iterable[Finding]) -> bool:
 
 
 # --- numbering -----------------------------------------------------------------------------------
-
-_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
-_HEAVENLY = "甲乙丙丁戊己庚辛壬癸"
-_DIGITS = re.compile(r"\d+")
-CN_NUMERALS = "〇零一二两三四五六七八九十百"
-
-
-def number_value(number: str) -> int | None:
-    """The value of an item or section number: "12", "十二", "③", "丙"; None if not a number."""
-    text = re.sub(r"[\s（）()、.．]", "", number)
-    if not text:
-        return None
-    if _DIGITS.fullmatch(text):
-        return int(text)
-    if len(text) == 1 and text in _CIRCLED:
-        return _CIRCLED.index(text) + 1
-    if len(text) == 1 and text in _HEAVENLY:
-        return _HEAVENLY.index(text) + 1
-    if all(ch in CN_NUMERALS for ch in text):
-        return cn_to_int(text)
-    return None
 
 
 def _sequence(entries: Sequence[tuple[int | None, str, int]], what: str) -> list[Finding]:
@@ -138,24 +117,14 @@ def _missing(prev: int, value: int, like: str = "") -> str:
     """The missing numbers, written like the marker next to them (三、四 or 3、4)."""
     numbers = list(range(prev + 1, value))
     chinese = bool(re.search(r"[一二三四五六七八九十]", like))
-    shown = "、".join(_chinese(n) if chinese else str(n) for n in numbers[:5])
+    shown = "、".join(int_to_cn(n) if chinese else str(n) for n in numbers[:5])
     return f"{shown}{' 等' if len(numbers) > 5 else ''}"
-
-
-def _chinese(n: int) -> str:
-    digits = "〇一二三四五六七八九"
-    if n < 10:
-        return digits[n]
-    if n < 20:
-        return "十" + (digits[n % 10] if n % 10 else "")
-    if n < 100:
-        return digits[n // 10] + "十" + (digits[n % 10] if n % 10 else "")
-    return str(n)
 
 
 @dataclass(frozen=True)
 class _Numbered:
-    parent: tuple[str, ...]
+    parent: tuple[int, ...]  # the position path of the section above (model.SectionPath)
+    label: tuple[str, ...]  # the same path as printed numbers, for messages
     style: str
     value: int | None
     shown: str
@@ -167,20 +136,18 @@ def _numbered(notice: Notice) -> list[_Numbered]:
     """Every numbered section and item with its parent path and marker shape, in line order."""
     nodes: list[_Numbered] = []
 
-    def walk(sections: Sequence[Section], parent: tuple[str, ...]) -> None:
-        for sec in sections:
-            shown = sec.marker or sec.number
-            what = "部分" if not parent else "小节"
-            nodes.append(_Numbered(parent, _style(shown), number_value(sec.number), shown, sec.line, what))
-            walk(sec.children, (*parent, sec.number))
-
-    walk(notice.sections, ())
+    for path, sec in notice.section_paths():
+        shown = sec.marker or sec.number
+        what = "部分" if len(path) == 1 else "小节"
+        label = tuple(s.number for s in _chain(notice, path[:-1]))
+        value = number_value(sec.number)
+        nodes.append(_Numbered(path[:-1], label, _style(shown), value, shown, sec.line, what))
     for item in notice.items:
         shown = item.marker or item.number
         what = "部分" if _is_heading(notice, item) else "条目"
-        nodes.append(
-            _Numbered(item.section, _style(shown), number_value(item.number), shown, item.line, what)
-        )
+        value = number_value(item.number)
+        path = notice.section_path(item)
+        nodes.append(_Numbered(path, item.section, _style(shown), value, shown, item.line, what))
     return sorted((n for n in nodes if n.value is not None), key=lambda n: n.line)
 
 
@@ -196,12 +163,13 @@ def _numbering(notice: Notice) -> list[Finding]:
         through = [(n.value, n.shown, n.line) for n in nodes]
         preamble_part = what == "部分" and nodes[0].value == 2 and bool(notice.preamble)
         running = ([] if preamble_part else _first_is_one(through, what)) + _sequence(through, what)
-        runs: dict[tuple[str, ...], list[_Numbered]] = {}
+        runs: dict[tuple[int, ...], list[_Numbered]] = {}
         for node in nodes:
             runs.setdefault(node.parent, []).append(node)
         per_parent: list[Finding] = []
         for parent, run in runs.items():
-            where = f"第“{'/'.join(parent)}”部分中的{run[0].what}" if parent else run[0].what
+            label = run[0].label
+            where = f"第“{'/'.join(label)}”部分中的{run[0].what}" if parent else run[0].what
             entries = [(n.value, n.shown, n.line) for n in run]
             # 一、总体要求 is read as the preamble, so the parts seem to start at 二、.
             preamble_part = (
@@ -211,6 +179,10 @@ def _numbering(notice: Notice) -> list[Finding]:
             per_parent += _sequence(entries, where)
         findings += per_parent if len(per_parent) <= len(running) else running
     return findings
+
+
+def _chain(notice: Notice, path: tuple[int, ...]) -> tuple[Section, ...]:
+    return tuple(notice.section_at(path[:k]) for k in range(1, len(path) + 1))
 
 
 def _is_heading(notice: Notice, item: Item) -> bool:
@@ -250,15 +222,16 @@ def _style(marker: str) -> str:
 
 
 def _clauses(notice: Notice) -> list[Finding]:
-    """Items without offices, when most items have them and no section heading names a lead."""
-    items = notice.items
-    with_offices = sum(1 for i in items if i.offices)
-    if not items or with_offices * 2 < len(items):
-        return []
+    """Items without offices (`model.missing_clauses`), unless the item is really a section
+    heading or a section heading above it names a lead for all its items."""
     findings: list[Finding] = []
     broken = {w.line for w in notice.warnings if w.code == "broken-clause"}
-    for item in items:
-        if item.offices or item.line in broken or _is_heading(notice, item) or _section_lead(notice, item):
+    for item in missing_clauses(notice.items):
+        if (
+            item.line in broken
+            or _is_heading(notice, item)
+            or any(s.lead for s in notice.section_chain(item))
+        ):
             continue
         findings.append(
             Finding(
@@ -270,18 +243,6 @@ def _clauses(notice: Notice) -> list[Finding]:
             )
         )
     return findings
-
-
-def _section_lead(notice: Notice, item: Item) -> bool:
-    level = list(notice.sections)
-    for number in item.section:
-        match = next((s for s in level if s.number == number), None)
-        if match is None:
-            return False
-        if match.lead:
-            return True
-        level = list(match.children)
-    return False
 
 
 _PARSER_NOTES: dict[str, tuple[Severity, str, str]] = {

@@ -1,11 +1,18 @@
-"""The command-line interface. Each module registers its commands on the shared app."""
+"""The command-line interface: one module per command, each registering it on the shared app."""
 
 from __future__ import annotations
 
-from yaodian.cli import batch as _batch  # noqa: F401  (registers batch, check)
-from yaodian.cli import diff as _diff  # noqa: F401  (registers diff)
-from yaodian.cli import export as _export  # noqa: F401  (registers matrix, sheets, tasks)
-from yaodian.cli import parse as _parse  # noqa: F401  (registers parse, offices)
+from yaodian.cli import batch as _batch  # noqa: F401
+from yaodian.cli import check as _check  # noqa: F401
+from yaodian.cli import diff as _diff  # noqa: F401
+from yaodian.cli import export as _export  # noqa: F401
+from yaodian.cli import matrix as _matrix  # noqa: F401
+from yaodian.cli import offices as _offices  # noqa: F401
+
+# One module per command; importing it registers the command on the app.
+from yaodian.cli import parse as _parse  # noqa: F401
+from yaodian.cli import sheets as _sheets  # noqa: F401
+from yaodian.cli import tasks as _tasks  # noqa: F401
 from yaodian.cli.common import app
 
 __all__ = ["app", "main"]

@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import sys
 from collections.abc import Iterator
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -42,6 +43,22 @@ AliasesOpt = Annotated[
 ]
 StrictOpt = Annotated[bool, typer.Option("--strict", help="有解析提示（warnings）时以退出码 1 结束。")]
 ForceOpt = Annotated[bool, typer.Option("--force", "-f", help="覆盖已存在的输出文件。")]
+OutputOpt = Annotated[Path | None, typer.Option("--output", "-o", help="写入文件而不是标准输出。")]
+
+
+class FontsChoice(StrEnum):
+    gb2312 = "gb2312"
+    windows = "windows"
+    mac = "mac"
+
+
+FontsOpt = Annotated[
+    FontsChoice,
+    typer.Option(
+        "--fonts",
+        help="字体方案：gb2312（方正小标宋简体/仿宋_GB2312/楷体_GB2312，机关电脑）、windows（宋体/仿宋/楷体/黑体）、mac（Songti SC/STFangsong…）。",
+    ),
+]
 InputArg = Annotated[
     str, typer.Argument(help="通知文件（.txt/.docx/.pdf/.html/.doc），“-”表示标准输入。", show_default=False)
 ]
@@ -100,10 +117,20 @@ def load_notice(
     from yaodian.api import parse_file
 
     notice = parse_file(path, encoding=encoding, aliases=aliases, strict=strict)
+    if notice.source.note:
+        note(f"提示：{notice.source.note}")
     coverage = notice.coverage()
     if not coverage.complete and not quiet:
         note(f"{notice.source.path}：{coverage.message()}")
     return notice
+
+
+def warn_export(notice: Notice) -> None:
+    """After writing a file: say how many parser notes there are and where to read them."""
+    if notice.warnings:
+        err_console().print(
+            f"[yellow]解析提示 {len(notice.warnings)} 条[/]（见工作簿“说明”页或 yaodian parse；--strict 视为错误）"
+        )
 
 
 def write_stdout(text: str) -> None:

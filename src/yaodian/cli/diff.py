@@ -15,6 +15,8 @@ import typer
 from yaodian.cli.common import (
     AliasesOpt,
     EncodingOpt,
+    FontsChoice,
+    FontsOpt,
     ForceOpt,
     app,
     err_console,
@@ -23,7 +25,6 @@ from yaodian.cli.common import (
     user_errors,
     write_stdout,
 )
-from yaodian.cli.export import FontsChoice, FontsOpt
 from yaodian.errors import UsageError
 
 if TYPE_CHECKING:
@@ -130,9 +131,9 @@ def _emit(result: PlanDiff, fmt: DiffFormat, output: Path | None, *, fonts: str,
         assert output is not None
         write_diff_docx(result, output, profile=fonts, force=force)
     else:
-        from yaodian.writers.diff_text import diff_json, diff_markdown
+        from yaodian.writers.diff_text import to_json, to_markdown
 
-        text = diff_markdown(result) if fmt is DiffFormat.md else diff_json(result)
+        text = to_markdown(result) if fmt is DiffFormat.md else to_json(result)
         if output is None:
             write_stdout(text)
             return
@@ -177,16 +178,8 @@ def marked_text(ops: tuple[TextOp, ...], *, plain: bool = False) -> Text:
 
 
 def _print_report(result: PlanDiff, console: Console) -> None:
+    """Heading and summary, then each kind of change that occurs, then the office table."""
     from rich.markup import escape
-    from rich.table import Table
-
-    from yaodian.writers.diff_text import (
-        STATUS_LABEL,
-        SUMMARY_LABEL,
-        is_listed,
-        office_changes,
-        section_text,
-    )
 
     console.print(f"[bold]工作要点年度对比[/]  相似度阈值 {result.threshold:g}")
     for label, info in (("旧", result.old), ("新", result.new)):
@@ -194,6 +187,16 @@ def _print_report(result: PlanDiff, console: Console) -> None:
     if not result.differs:
         console.print("[green]两份工作要点内容相同。[/]")
         return
+    _print_summary(result, console)
+    _print_header_and_sections(result, console)
+    _print_items(result, console)
+    _print_offices(result, console)
+
+
+def _print_summary(result: PlanDiff, console: Console) -> None:
+    from rich.table import Table
+
+    from yaodian.writers.diff_labels import SUMMARY_LABEL
 
     summary = Table(title="概要", show_header=False, box=None, padding=(0, 2))
     summary.add_column(style="bold")
@@ -202,6 +205,12 @@ def _print_report(result: PlanDiff, console: Console) -> None:
         if value:
             summary.add_row(SUMMARY_LABEL[key], str(value))
     console.print(summary)
+
+
+def _print_header_and_sections(result: PlanDiff, console: Console) -> None:
+    from rich.markup import escape
+
+    from yaodian.writers.diff_labels import section_text
 
     if result.header:
         console.rule("文头变化")
@@ -225,6 +234,10 @@ def _print_report(result: PlanDiff, console: Console) -> None:
         for a, b in result.renamed_offices:
             console.print(f"{escape(a)} → [bold]{escape(b)}[/]")
 
+
+def _print_items(result: PlanDiff, console: Console) -> None:
+    from yaodian.writers.diff_labels import STATUS_LABEL, is_listed
+
     listed = [c for c in result.items if is_listed(c)]
     if listed:
         console.rule("条目变化")
@@ -235,29 +248,37 @@ def _print_report(result: PlanDiff, console: Console) -> None:
         console.rule("仅重新编号")
         console.print("、".join(f"{c.old[0]}→{c.new[0]}" for c in renumbered))
 
+
+def _print_offices(result: PlanDiff, console: Console) -> None:
+    from rich.markup import escape
+    from rich.table import Table
+
+    from yaodian.writers.diff_labels import office_changes
+
     offices = office_changes(result)
-    if offices:
-        table = Table(title="科室任务变化", header_style="bold")
-        for head in ("科室", "原牵头", "原配合", "现牵头", "现配合", "新增任务", "减少任务"):
-            table.add_column(head, justify="right" if "牵头" in head or "配合" in head else "left")
-        for o in offices:
-            name = escape(o.name) + (f"\n[dim]原：{escape(o.old_name)}[/]" if o.old_name else "")
-            table.add_row(
-                name,
-                str(o.old_lead),
-                str(o.old_support),
-                str(o.new_lead),
-                str(o.new_support),
-                "[green]" + "、".join(o.gained) + "[/]",
-                "[red]" + "、".join(o.lost) + "[/]",
-            )
-        console.print(table)
+    if not offices:
+        return
+    table = Table(title="科室任务变化", header_style="bold")
+    for head in ("科室", "原牵头", "原配合", "现牵头", "现配合", "新增任务", "减少任务"):
+        table.add_column(head, justify="right" if "牵头" in head or "配合" in head else "left")
+    for o in offices:
+        name = escape(o.name) + (f"\n[dim]原：{escape(o.old_name)}[/]" if o.old_name else "")
+        table.add_row(
+            name,
+            str(o.old_lead),
+            str(o.old_support),
+            str(o.new_lead),
+            str(o.new_support),
+            "[green]" + "、".join(o.gained) + "[/]",
+            "[red]" + "、".join(o.lost) + "[/]",
+        )
+    console.print(table)
 
 
 def _print_item(change: ItemChange, console: Console, label: str) -> None:
     from rich.markup import escape
 
-    from yaodian.writers.diff_text import pair_label, parts_notes, responsibility_notes, section_path_text
+    from yaodian.writers.diff_labels import pair_label, parts_notes, responsibility_notes, section_path_text
 
     head = f"[{_STATUS_STYLE[change.status]}]{label}[/] {escape(pair_label(change))}  {escape(change.title)}"
     if change.status not in ("added", "removed"):

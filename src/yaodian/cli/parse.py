@@ -1,9 +1,8 @@
-"""`yaodian parse` and `yaodian offices`: read one notice and show or save its model."""
+"""`yaodian parse`: read one notice and show or save its model (table, json, md, csv)."""
 
 from __future__ import annotations
 
 from enum import StrEnum
-from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -13,6 +12,7 @@ from yaodian.cli.common import (
     EncodingOpt,
     ForceOpt,
     InputArg,
+    OutputOpt,
     StrictOpt,
     app,
     err_console,
@@ -34,21 +34,18 @@ class ParseFormat(StrEnum):
     csv = "csv"
 
 
-OutputOpt = Annotated[Path | None, typer.Option("--output", "-o", help="写入文件而不是标准输出。")]
-
-
 def _render(notice: Notice, fmt: ParseFormat) -> str:
     if fmt is ParseFormat.json:
-        from yaodian.writers.notice_json import notice_json
+        from yaodian.writers.notice_json import to_json
 
-        return notice_json(notice)
+        return to_json(notice)
     if fmt is ParseFormat.md:
-        from yaodian.writers.notice_md import notice_markdown
+        from yaodian.writers.notice_md import to_markdown
 
-        return notice_markdown(notice)
-    from yaodian.writers.notice_csv import notice_csv
+        return to_markdown(notice)
+    from yaodian.writers.notice_csv import to_csv
 
-    return notice_csv(notice)
+    return to_csv(notice)
 
 
 @app.command()
@@ -134,7 +131,7 @@ def _print_table(notice: Notice) -> None:
                 f"[cyan]{escape(item.marker or item.number)}[/] {escape(item.title)}  {_offices_text(item)}"
             )
 
-    add_items(tree, tuple(i for i in notice.items if not i.section))
+    add_items(tree, tuple(i for i in notice.items if not notice.section_path(i)))
 
     def add_section(branch: Tree, section: object) -> None:
         from yaodian.model import Section
@@ -156,81 +153,3 @@ def _print_table(notice: Notice) -> None:
         err.print(f"[yellow]解析提示（{len(notice.warnings)} 条）：[/]")
         for w in notice.warnings:
             err.print(f"  第 {w.line} 行：{escape(w.message)}")
-
-
-@app.command()
-def offices(
-    file: InputArg,
-    fmt: Annotated[
-        ParseFormat, typer.Option("--format", "-F", help="输出格式：table、json、md、csv。")
-    ] = ParseFormat.table,
-    encoding: EncodingOpt = None,
-    aliases: AliasesOpt = None,
-    strict: StrictOpt = False,
-) -> None:
-    """列出通知中出现的每个科室/单位：牵头、配合条目数，原文写法，涉及哪些条目。
-
-    示例：yaodian offices notice.txt；yaodian offices notice.txt --format csv > 科室.csv
-    """
-    with user_errors():
-        notice = load_notice(file, encoding=encoding, aliases=aliases, strict=strict)
-        summaries = notice.offices()
-        number = {i.ordinal: i.number for i in notice.items}
-        if fmt is ParseFormat.json:
-            import json
-
-            data = notice.to_dict()["offices"]
-            write_stdout(json.dumps(data, ensure_ascii=False, indent=2))
-            return
-        if fmt in (ParseFormat.csv, ParseFormat.md):
-            header = ["科室", "牵头", "配合", "合计", "原文写法", "牵头条目", "配合条目", "集体单位"]
-            rows = [
-                [
-                    o.name,
-                    str(len(o.lead)),
-                    str(len(o.support)),
-                    str(o.total),
-                    "、".join(o.spellings),
-                    "、".join(number[k] for k in o.lead),
-                    "、".join(number[k] for k in o.support),
-                    "是" if o.collective else "否",
-                ]
-                for o in summaries
-            ]
-            if fmt is ParseFormat.md:
-                lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
-                lines += ["| " + " | ".join(r) + " |" for r in rows]
-                write_stdout("\n".join(lines))
-            else:
-                import csv
-                import io
-
-                buf = io.StringIO()
-                csv.writer(buf, lineterminator="\r\n").writerows([header, *rows])
-                write_stdout(buf.getvalue())
-            return
-        from rich.markup import escape
-        from rich.table import Table
-
-        table = Table(title=f"{notice.title}：科室/单位任务统计（{len(summaries)} 个）", show_lines=False)
-        for col, justify in (
-            ("科室/单位", "left"),
-            ("牵头", "right"),
-            ("配合", "right"),
-            ("合计", "right"),
-            ("原文写法", "left"),
-            ("牵头条目", "left"),
-            ("配合条目", "left"),
-        ):
-            table.add_column(col, justify=justify)  # type: ignore[arg-type]
-        for o in summaries:
-            table.add_row(
-                escape(o.name) + (" [dim](集体)[/]" if o.collective else ""),
-                str(len(o.lead)),
-                str(len(o.support)),
-                str(o.total),
-                escape("、".join(o.spellings)),
-                "、".join(number[k] for k in o.lead),
-                "、".join(number[k] for k in o.support),
-            )
-        out_console().print(table)

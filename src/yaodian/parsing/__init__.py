@@ -11,7 +11,7 @@ import re
 from collections.abc import Mapping
 
 from yaodian.errors import ParseError
-from yaodian.model import Item, Notice, ParseWarning, Source
+from yaodian.model import Item, Notice, ParseWarning, Source, missing_clauses
 from yaodian.parsing.body import assemble, build_tree
 from yaodian.parsing.header import COVER, ORG_SUFFIX, is_date_line, parse_date, read_header
 from yaodian.parsing.lines import Line, logical_lines
@@ -153,11 +153,8 @@ def _year(title: str, quoted: list[str], doc_number: str | None, date_year: int 
 def _clause_warnings(items: list[Item], broken: set[int]) -> list[ParseWarning]:
     """Items without offices, when most items of the notice have them (those whose clause was
     cut by a line break have a warning of their own)."""
-    with_offices = sum(1 for i in items if i.offices)
-    if with_offices * 2 < len(items):
-        return []
     return [
         ParseWarning(line=i.line, code="no-clause", message=f"条目 {i.number} 没有找到责任单位；请核对原文。")
-        for i in items
-        if not i.offices and i.line not in broken
+        for i in missing_clauses(items)
+        if i.line not in broken
     ]

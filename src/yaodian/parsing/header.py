@@ -7,6 +7,7 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import NamedTuple
 
 from yaodian.parsing.lines import Line
@@ -283,7 +284,7 @@ def _title_run(segs: Sequence[_Seg], kinds: list[str], k: int) -> tuple[str, int
     # "中共某县委组织部" / "某县人力资源和社会" / "保障局2024年工作要点".
     glued = [
         s.text + (" " if s.joins_next or (WHOLE_ORG.search(s.text) and not nxt.text[:1].isdigit()) else "")
-        for s, nxt in zip(title_segs, title_segs[1:])
+        for s, nxt in pairwise(title_segs)
     ]
     return ("".join(glued) + (title_segs[-1].text if title_segs else "")).strip(), k
 

@@ -5,24 +5,10 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from yaodian.numerals import cn_to_int as cn_to_int  # home: yaodian.numerals; re-exported
+
 # Rank of each kind on the ladder; a lower rank holds the higher ones.
 RANK = {"part": 0, "cn": 1, "paren_cn": 2, "num": 3, "paren_num": 4, "circled": 5}
-
-_CN_DIGITS = {
-    "〇": 0,
-    "零": 0,
-    "一": 1,
-    "二": 2,
-    "两": 2,
-    "三": 3,
-    "四": 4,
-    "五": 5,
-    "六": 6,
-    "七": 7,
-    "八": 8,
-    "九": 9,
-}
-_CN_UNITS = {"十": 10, "百": 100}
 
 # "第一部分" "第二章": a level above 一、 in some long plans
 _PART = re.compile(r"第([一二三四五六七八九十]{1,3})(?:部分|章|篇)[、：:.．\s]*")
@@ -62,26 +48,6 @@ class Marker(NamedTuple):
             "paren_num": f"（{self.number}）",
             "circled": self.number,
         }[self.kind]
-
-
-def cn_to_int(text: str) -> int:
-    """Chinese numeral to int: 一 → 1, 十二 → 12, 二十 → 20, 一百零五 → 105."""
-    if not text:
-        return 0
-    if all(ch in _CN_DIGITS for ch in text):
-        # Digit-by-digit form used in years: 二〇二四 → 2024.
-        value = 0
-        for ch in text:
-            value = value * 10 + _CN_DIGITS[ch]
-        return value
-    total, digit = 0, 0
-    for ch in text:
-        if ch in _CN_DIGITS:
-            digit = _CN_DIGITS[ch]
-        elif ch in _CN_UNITS:
-            total += (digit or 1) * _CN_UNITS[ch]
-            digit = 0
-    return total + digit
 
 
 # The characters a marker can start with; most lines start with none of them.

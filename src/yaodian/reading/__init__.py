@@ -1,20 +1,24 @@
 """Reading: a path or bytes in, plain text lines out (the first stage of read → parse → write).
 
 Every input format ends up as `Document`: the text, one paragraph a line, and where it came
-from. Readers for formats other than text import their libraries inside the function.
+from. `formats` decides what a file is, by its first bytes; each reader module handles one
+format and imports its libraries inside the function; readers never import each other (tables
+are shared through `tables`, text decoding through `yaodian.decoding`).
 """
 
 from __future__ import annotations
 
 import hashlib
+import importlib
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, cast
 
 from yaodian.errors import InputError
 from yaodian.model import Source
-from yaodian.reading.text import decode_text
+from yaodian.reading.formats import BY_NAME, TXT, Format, choose
 
 # A notice is a few hundred kilobytes at most; anything far larger is not one.
 MAX_INPUT_BYTES = 64 * 1024 * 1024
@@ -28,61 +32,32 @@ class Document:
     source: Source
 
 
-# Suffix → reader(bytes, display name) → (text, encoding or format detail). Other modules
-# (docx, pdf, html) register themselves here lazily through `_reader_for`.
-def _reader_for(suffix: str) -> Callable[[bytes, str], tuple[str, str]] | None:
-    suffix = suffix.lower()
-    if suffix == ".docx":
-        from yaodian.reading.docx import read_docx
-
-        return read_docx
-    if suffix == ".pdf":
-        from yaodian.reading.pdf import read_pdf
-
-        return read_pdf
-    if suffix in (".html", ".htm", ".xhtml", ".mhtml", ".shtml"):
-        from yaodian.reading.html import read_html
-
-        return read_html
-    if suffix in (".doc", ".wps", ".rtf", ".odt"):
-        from yaodian.reading.legacy import read_legacy
-
-        return read_legacy
-    return None
-
-
-def format_of(name: str) -> str:
-    """The input format a file name implies: txt, docx, pdf, html or doc."""
-    suffix = Path(name).suffix.lower()
-    return {
-        ".docx": "docx",
-        ".pdf": "pdf",
-        ".html": "html",
-        ".htm": "html",
-        ".xhtml": "html",
-        ".shtml": "html",
-        ".mhtml": "html",
-        ".doc": "doc",
-        ".wps": "doc",
-        ".rtf": "doc",
-        ".odt": "doc",
-    }.get(suffix, "txt")
-
-
 def read_bytes(data: bytes, name: str, *, encoding: str | None = None) -> Document:
     """Turn the bytes of one input into a `Document`; `name` is used in messages and the source."""
     if len(data) > MAX_INPUT_BYTES:
         raise InputError(
             f"{name}：文件过大（{len(data) // 1024 // 1024} MB），不像是一份通知；请确认文件是否正确。"
         )
-    fmt = format_of(name)
-    reader = _reader_for(Path(name).suffix) if fmt != "txt" else None
-    if reader is None:
-        text, detail = decode_text(data, name, encoding=encoding)
-    else:
-        text, detail = reader(data, name)
+    choice = choose(data, name)
+    text, detail = _read(choice.format, data, name, encoding)
     sha = hashlib.sha256(data).hexdigest()
-    return Document(text=text, source=Source(path=name, format=fmt, encoding=detail, sha256=sha))
+    source = Source(path=name, format=choice.format.name, encoding=detail, sha256=sha, note=choice.note)
+    return Document(text=text, source=source)
+
+
+def _read(fmt: Format, data: bytes, name: str, encoding: str | None) -> tuple[str, str]:
+    """Run the format's reader; a converter's output is read in turn by the next format's."""
+    result = _reader(fmt)(data, name, encoding=encoding) if fmt is TXT else _reader(fmt)(data, name)
+    if fmt.then is None:
+        return cast(tuple[str, str], result)
+    converted, route = result
+    text, _ = _reader(BY_NAME[fmt.then])(converted, name)
+    return text, route
+
+
+def _reader(fmt: Format) -> Callable[..., Any]:
+    module, function = fmt.reader.split(":")
+    return cast(Callable[..., Any], getattr(importlib.import_module(module), function))
 
 
 def read_path(path: str | Path, *, encoding: str | None = None) -> Document:

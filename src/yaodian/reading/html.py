@@ -8,20 +8,20 @@ styles, navigation, headers and footers are dropped. Tables become `cell | cell 
 
 from __future__ import annotations
 
-import codecs
 import email
 import email.policy
 import re
 from collections.abc import Iterator
 from typing import Any
 
+from yaodian.decoding import decode
 from yaodian.errors import InputError
+from yaodian.reading.tables import GridCell, flatten_table
 
 _Element = Any
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]+)""", re.IGNORECASE)
 _XML_ENCODING = re.compile(rb"""^<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_\-.]+)""", re.IGNORECASE)
-_GB = {"gb2312", "gbk", "gb18030", "cp936", "x-gbk", "gb_2312-80", "euc-cn", "hz-gb-2312"}
 
 # Never part of the article.
 _DROP_TAGS = {
@@ -133,43 +133,15 @@ def _mhtml_part(data: bytes, name: str) -> tuple[bytes, str | None]:
     raise InputError(f"{name}：MHTML 文件里没有网页正文；请在浏览器中另存为“网页，仅 HTML”。")
 
 
-def _normal(encoding: str) -> str | None:
-    low = encoding.strip().lower()
-    if low in _GB:
-        return "gb18030"
-    try:
-        return codecs.lookup(low).name
-    except LookupError:
-        return None
-
-
 def _decode(data: bytes, name: str, declared: str | None) -> tuple[str, str]:
-    for bom, enc in (
-        (codecs.BOM_UTF8, "utf-8-sig"),
-        (codecs.BOM_UTF16_LE, "utf-16"),
-        (codecs.BOM_UTF16_BE, "utf-16"),
-    ):
-        if data.startswith(bom):
-            return data.decode(enc, errors="replace"), enc
-    candidates: list[str] = []
-    if declared and _normal(declared):
-        candidates.append(_normal(declared) or "")
+    """The page as text: the charsets it declares (MIME part, <meta>, <?xml?>) come first."""
+    charsets = [declared] if declared else []
     head = data[:4096]
     for pattern in (_META_CHARSET, _XML_ENCODING):
         match = pattern.search(head)
         if match:
-            found = _normal(match.group(1).decode("ascii", "replace"))
-            if found:
-                candidates.append(found)
-    candidates += ["utf-8", "gb18030"]
-    for enc in candidates:
-        try:
-            return data.decode(enc), enc
-        except UnicodeDecodeError:
-            continue
-    # A page declared in one encoding with a few bad bytes: keep the declared one.
-    enc = candidates[0]
-    return data.decode(enc, errors="replace"), enc
+            charsets.append(match.group(1).decode("ascii", "replace"))
+    return decode(data, name, declared=charsets, lenient=True)
 
 
 def _attrs(el: _Element) -> list[str]:
@@ -285,8 +257,6 @@ def _cell_text(cell: _Element) -> str:
 
 
 def _table(table: _Element) -> Iterator[str]:
-    from yaodian.reading.docx import GridCell, flatten_table
-
     rows = [tr for tr in table.iter("tr") if _nearest_table(tr) is table]
     pending: dict[int, tuple[int, str]] = {}  # column → (rows still covered, text) of a rowspan
     grid: list[list[GridCell]] = []
@@ -312,8 +282,6 @@ def _table(table: _Element) -> Iterator[str]:
 
 def _fill_rowspans(row: list[Any], pending: dict[int, tuple[int, str]]) -> None:
     """Add the cells covered by rowspans from rows above, at the row's current end."""
-    from yaodian.reading.docx import GridCell
-
     while pending.get(len(row), (0, ""))[0] > 0:
         left, text = pending[len(row)]
         pending[len(row)] = (left - 1, text)

@@ -1,8 +1,9 @@
-"""Reading old Word files (.doc), WPS files (.wps), RTF and OpenDocument: through LibreOffice.
+"""Old Word files (.doc), WPS files (.wps), RTF and OpenDocument: converted by LibreOffice.
 
-`soffice --headless --convert-to docx` turns them into .docx, which `read_docx` then reads.
-Many ".doc" files downloaded from government sites are really web pages or .docx files with the
-wrong name: those are recognised by their first bytes and read directly, without LibreOffice.
+`soffice --headless --convert-to docx` turns them into .docx, which the .docx reader then reads
+(`yaodian.reading` chains the two). Many ".doc" files downloaded from government sites are
+really web pages or .docx files with the wrong name: `reading.formats` recognises those by
+their first bytes, and they never reach LibreOffice.
 """
 
 from __future__ import annotations
@@ -16,8 +17,8 @@ import tempfile
 from pathlib import Path
 
 from yaodian.errors import InputError
+from yaodian.reading.formats import LEGACY_SUFFIXES, OLE2, legacy_suffix
 
-OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 CONVERT_TIMEOUT = 120
 
 
@@ -26,39 +27,20 @@ def find_soffice() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
-def read_legacy(data: bytes, name: str) -> tuple[str, str]:
-    """Text of a .doc/.wps/.rtf/.odt file; the detail names the route, e.g. "doc→docx"."""
-    head = data[:4096].lstrip()
-    low = head.lower()
-    if data.startswith(b"PK") and b"word/" in data[:65536]:
-        from yaodian.reading.docx import read_docx
-
-        text, _ = read_docx(data, name)
-        return text, "docx"
-    if low.startswith(b"mime-version") or (
-        low.startswith((b"<!doctype html", b"<html", b"<?xml")) and b"<html" in low
-    ):
-        from yaodian.reading.html import read_html
-
-        text, detail = read_html(data, name)
-        return text, f"html（{detail}）" if detail else "html"
-    suffix = Path(name).suffix.lower() or ".doc"
-    if suffix == ".wps" and data.startswith(OLE_MAGIC):
-        # Kingsoft WPS text files are Word 97 binaries inside; LibreOffice reads them as .doc.
-        suffix = ".doc"
-    text, _ = convert_and_read(data, name, suffix)
-    return text, f"{suffix.lstrip('.')}→docx"
-
-
-def convert_and_read(data: bytes, name: str, suffix: str) -> tuple[str, str]:
+def convert_to_docx(data: bytes, name: str) -> tuple[bytes, str]:
+    """The bytes of the .docx LibreOffice makes of a .doc/.wps/.rtf/.odt file, and the route
+    taken ("doc→docx")."""
+    suffix = Path(name).suffix.lower()
+    if suffix not in LEGACY_SUFFIXES or (suffix == ".wps" and data.startswith(OLE2)):
+        # LibreOffice picks its import filter by the suffix. Kingsoft WPS text files are Word 97
+        # binaries inside; a file that got here under another name is named by its content.
+        suffix = legacy_suffix(data)
     soffice = find_soffice()
     if soffice is None:
         raise InputError(
             f"{name}：这是旧版 Word/WPS 文件，需要 LibreOffice 才能读取，但本机未安装；"
             "请用 Word 或 WPS 打开后“另存为” .docx 格式再处理，或安装 LibreOffice（soffice）。"
         )
-    from yaodian.reading.docx import read_docx
-
     with tempfile.TemporaryDirectory(prefix="yaodian-soffice-") as tmp:
         tmp_path = Path(tmp)
         source = tmp_path / f"input{suffix}"
@@ -103,4 +85,4 @@ def convert_and_read(data: bytes, name: str, suffix: str) -> tuple[str, str]:
             raise InputError(
                 f"{name}：LibreOffice 无法转换此文件{hint}，文件可能已损坏；请用 Word 或 WPS 打开后另存为 .docx 再处理。"
             )
-        return read_docx(result.read_bytes(), name)
+        return result.read_bytes(), f"{suffix.lstrip('.')}→docx"

@@ -12,8 +12,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from yaodian.analysis.diff import ItemChange, PlanDiff
+from yaodian.numerals import int_to_cn
 from yaodian.output import save_built
-from yaodian.writers.diff_text import (
+from yaodian.writers.diff_labels import (
+    DELETE_COLOR,
+    INSERT_COLOR,
     STATUS_LABEL,
     SUMMARY_LABEL,
     is_listed,
@@ -24,10 +27,7 @@ from yaodian.writers.diff_text import (
     section_note,
     section_text,
 )
-from yaodian.writers.diff_xlsx import DELETE_COLOR, INSERT_COLOR
-from yaodian.writers.docx_common import (
-    DEFAULT_PROFILE,
-    FontProfile,
+from yaodian.writers.docx_blocks import (
     add_heading,
     add_page_number_footer,
     add_paragraph,
@@ -35,9 +35,9 @@ from yaodian.writers.docx_common import (
     add_subtitle,
     add_table,
     add_title,
-    new_document,
     text,
 )
+from yaodian.writers.docx_document import DEFAULT_PROFILE, FontProfile, new_document
 
 if TYPE_CHECKING:
     from docx.document import Document
@@ -45,7 +45,6 @@ if TYPE_CHECKING:
 
     from yaodian.analysis.textdiff import TextOp
 
-_NUMERALS = "一二三四五六七八九十"
 OFFICE_HEADERS = ("科室", "原牵头", "原配合", "现牵头", "现配合", "新增任务", "减少任务")
 OFFICE_WIDTHS_MM = (34, 16, 16, 16, 16, 29, 29)  # 156 mm: the A4 type area between the margins
 
@@ -74,6 +73,8 @@ def add_marked(doc: Document, ops: Sequence[TextOp]) -> Paragraph:
 
 
 def build_diff_document(diff: PlanDiff, *, profile: str | FontProfile = DEFAULT_PROFILE) -> Document:
+    """The report in memory: title and sources, then a numbered chapter for each kind of
+    change that occurs (概要, 文头, 部分, 科室更名, 条目, 仅重新编号, 科室任务)."""
     doc = new_document(profile)
     add_page_number_footer(doc)
     add_title(doc, "工作要点年度对比")
@@ -84,19 +85,23 @@ def build_diff_document(diff: PlanDiff, *, profile: str | FontProfile = DEFAULT_
         f"相似度阈值 {diff.threshold:g}。删除的文字以红色删除线标示，新增的文字以蓝色下划线标示。",
     )
     chapters = _Chapters(doc)
-
     chapters.next("概要")
     if not diff.differs:
         add_paragraph(doc, "两份工作要点内容相同。")
         return doc
     counts = [f"{SUMMARY_LABEL[k]} {v}" for k, v in diff.summary().items() if v]
     add_paragraph(doc, "；".join(counts) + "。")
+    _header_and_sections(doc, chapters, diff)
+    _items(doc, chapters, diff)
+    _offices(doc, chapters, diff)
+    return doc
 
+
+def _header_and_sections(doc: Document, chapters: _Chapters, diff: PlanDiff) -> None:
     if diff.header:
         chapters.next("文头变化")
         for h in diff.header:
             add_paragraph(doc, f"{h.label}：{h.old or '无'} → {h.new or '无'}")
-
     sections = [s for s in diff.sections if s.status != "same" or s.renumbered]
     if sections:
         chapters.next("部分变化")
@@ -109,40 +114,42 @@ def build_diff_document(diff: PlanDiff, *, profile: str | FontProfile = DEFAULT_
                 "renamed": f"更名：{old} → {new}",
             }.get(s.status, f"重新编号：{old} → {new}")
             add_paragraph(doc, line)
-
     if diff.renamed_offices:
         chapters.next("科室更名")
         for a, b in diff.renamed_offices:
             add_paragraph(doc, f"{a} → {b}")
 
+
+def _items(doc: Document, chapters: _Chapters, diff: PlanDiff) -> None:
     listed = [c for c in diff.items if is_listed(c)]
     if listed:
         chapters.next("条目变化")
         for k, change in enumerate(listed, start=1):
             _item(doc, k, change)
-
     renumbered = [c for c in diff.items if c.renumbered and not is_listed(c)]
     if renumbered:
         chapters.next("仅重新编号")
         add_paragraph(doc, "、".join(f"{c.old[0]}→{c.new[0]}" for c in renumbered) + "。")
 
+
+def _offices(doc: Document, chapters: _Chapters, diff: PlanDiff) -> None:
     offices = office_changes(diff)
-    if offices:
-        chapters.next("科室任务变化")
-        table = add_table(doc, OFFICE_HEADERS, OFFICE_WIDTHS_MM)
-        for o in offices:
-            name = o.name + (f"（原{o.old_name}）" if o.old_name else "")
-            values = [
-                name,
-                str(o.old_lead),
-                str(o.old_support),
-                str(o.new_lead),
-                str(o.new_support),
-                "、".join(o.gained),
-                "、".join(o.lost),
-            ]
-            add_row(table, values, OFFICE_WIDTHS_MM, centred=(1, 2, 3, 4))
-    return doc
+    if not offices:
+        return
+    chapters.next("科室任务变化")
+    table = add_table(doc, OFFICE_HEADERS, OFFICE_WIDTHS_MM)
+    for o in offices:
+        name = o.name + (f"（原{o.old_name}）" if o.old_name else "")
+        values = [
+            name,
+            str(o.old_lead),
+            str(o.old_support),
+            str(o.new_lead),
+            str(o.new_support),
+            "、".join(o.gained),
+            "、".join(o.lost),
+        ]
+        add_row(table, values, OFFICE_WIDTHS_MM, centred=(1, 2, 3, 4))
 
 
 class _Chapters:
@@ -153,9 +160,8 @@ class _Chapters:
         self.count = 0
 
     def next(self, title: str) -> None:
-        numeral = _NUMERALS[self.count] if self.count < len(_NUMERALS) else str(self.count + 1)
         self.count += 1
-        add_heading(self.doc, f"{numeral}、{title}", level=1)
+        add_heading(self.doc, f"{int_to_cn(self.count)}、{title}", level=1)
 
 
 def _item(doc: Document, k: int, change: ItemChange) -> None:

@@ -18,16 +18,19 @@ from typing import TYPE_CHECKING, Any
 
 from yaodian.analysis.diff import ItemChange, PlanDiff
 from yaodian.output import save_built
-from yaodian.writers.diff_text import (
+from yaodian.writers.diff_labels import (
+    DELETE_COLOR,
+    INSERT_COLOR,
     KIND_LABEL,
-    ROLE_LABEL,
     SECTION_STATUS_LABEL,
     STATUS_LABEL,
     SUMMARY_LABEL,
     section_path_text,
     section_text,
 )
-from yaodian.writers.xlsx_common import clean_text, column_width, display_width, print_landscape, put
+from yaodian.writers.labels import ROLE_LABEL
+from yaodian.writers.sanitise import clean_text
+from yaodian.writers.xlsx_common import column_width, display_width, print_landscape, put
 
 if TYPE_CHECKING:
     from openpyxl import Workbook
@@ -37,8 +40,6 @@ SHEET_SUMMARY = "概要"
 SHEET_ITEMS = "条目对比"
 SHEET_OFFICES = "科室变化"
 
-DELETE_COLOR = "C00000"  # dark red
-INSERT_COLOR = "0070C0"  # blue: reads apart from red for the colour-blind too
 HEADER_FILL = "D9E1F2"
 STATUS_FILL = {
     "changed": "FFF2CC",
@@ -131,66 +132,67 @@ def _title(ws: Worksheet, diff: PlanDiff, label: str) -> None:
 
 
 def _summary_sheet(ws: Worksheet, diff: PlanDiff) -> None:
+    """Sources and threshold, then blocks: counts, header changes, section changes, renames."""
     from openpyxl.styles import Alignment, Font
 
     _title(ws, diff, "工作要点年度对比")
     wrap = Alignment(wrap_text=True, vertical="top")
     bold = Font(bold=True)
-    rows: list[tuple[str, str, str]] = [
+    r = 3
+    for a, b, c in (
         ("旧", diff.old.path, f"{diff.old.items} 条"),
         ("新", diff.new.path, f"{diff.new.items} 条"),
         ("相似度阈值", f"{diff.threshold:g}", ""),
-    ]
-    r = 3
-    for a, b, c in rows:
+    ):
         put(ws, r, 1, a, font=bold)
         put(ws, r, 2, b)
         put(ws, r, 3, c)
         r += 1
-    r += 1
-    _header_row(ws, r, ("项目", "数量"))
-    r += 1
-    for key, value in diff.summary().items():
-        put(ws, r, 1, SUMMARY_LABEL[key])
-        put(ws, r, 2, value)
-        r += 1
-    r += 1
-    _header_row(ws, r, ("文头", "旧", "新"))
-    r += 1
-    if not diff.header:
-        put(ws, r, 1, "无变化")
-        r += 1
-    for h in diff.header:
-        put(ws, r, 1, h.label)
-        put(ws, r, 2, h.old or "无", alignment=wrap)
-        put(ws, r, 3, h.new or "无", alignment=wrap)
-        r += 1
-    r += 1
-    _header_row(ws, r, ("部分", "旧", "新"))
-    r += 1
-    sections = [s for s in diff.sections if s.status != "same" or s.renumbered]
-    if not sections:
-        put(ws, r, 1, "无变化")
-        r += 1
-    for s in sections:
-        label = SECTION_STATUS_LABEL[s.status] if s.status != "same" else "重新编号"
-        put(ws, r, 1, label)
-        put(ws, r, 2, section_text(s.old_number, s.old_title, s.level), alignment=wrap)
-        put(ws, r, 3, section_text(s.new_number, s.new_title, s.level), alignment=wrap)
-        r += 1
-    r += 1
-    _header_row(ws, r, ("科室更名", "原名称", "现名称"))
-    r += 1
-    if not diff.renamed_offices:
-        put(ws, r, 1, "无")
-    for old, new in diff.renamed_offices:
-        put(ws, r, 1, "更名")
-        put(ws, r, 2, old)
-        put(ws, r, 3, new)
-        r += 1
+    counts = [(SUMMARY_LABEL[key], value) for key, value in diff.summary().items()]
+    r = _block(ws, r + 1, ("项目", "数量"), counts)
+    header = [(h.label, h.old or "无", h.new or "无") for h in diff.header]
+    r = _block(ws, r + 1, ("文头", "旧", "新"), header, empty="无变化", alignment=wrap)
+    sections = [
+        (
+            SECTION_STATUS_LABEL[s.status] if s.status != "same" else "重新编号",
+            section_text(s.old_number, s.old_title, s.level),
+            section_text(s.new_number, s.new_title, s.level),
+        )
+        for s in diff.sections
+        if s.status != "same" or s.renumbered
+    ]
+    r = _block(ws, r + 1, ("部分", "旧", "新"), sections, empty="无变化", alignment=wrap)
+    renames = [("更名", old, new) for old, new in diff.renamed_offices]
+    _block(ws, r + 1, ("科室更名", "原名称", "现名称"), renames, empty="无")
     ws.column_dimensions["A"].width = 16
     ws.column_dimensions["B"].width = 50
     ws.column_dimensions["C"].width = 50
+
+
+def _block(
+    ws: Worksheet,
+    r: int,
+    heads: Sequence[str],
+    rows: Sequence[tuple[object, ...]],
+    *,
+    empty: str | None = None,
+    alignment: Any = None,
+) -> int:
+    """A header row and one row per entry (or `empty` when there is none); the next free row."""
+    _header_row(ws, r, heads)
+    r += 1
+    if not rows and empty:
+        put(ws, r, 1, empty)
+        r += 1
+    for first, *rest in rows:
+        put(ws, r, 1, first)
+        for col, value in enumerate(rest, start=2):
+            if alignment is None:
+                put(ws, r, col, value)
+            else:
+                put(ws, r, col, value, alignment=alignment)
+        r += 1
+    return r
 
 
 def _change_kinds(change: ItemChange) -> str:

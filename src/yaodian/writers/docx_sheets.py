@@ -12,31 +12,32 @@ it holds about 30. GB/T 9704 itself prints wide attached tables across the page 
 
 from __future__ import annotations
 
-import re
-import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from yaodian.analysis.assignments import OfficeTasks, office_tasks
 from yaodian.errors import OutputError
+from yaodian.filenames import safe_filename
 from yaodian.model import Notice
 from yaodian.output import atomic_output, check_destination, save_built
-from yaodian.writers.docx_common import (
-    DEFAULT_PROFILE,
-    DocumentFactory,
-    FontProfile,
+from yaodian.writers.docx_blocks import (
     add_page_number_footer,
     add_paragraph,
     add_row,
     add_subtitle,
     add_table,
     add_title,
-    new_document,
     restart_page_numbers,
+)
+from yaodian.writers.docx_document import (
+    DEFAULT_PROFILE,
+    DocumentFactory,
+    FontProfile,
+    new_document,
     setup_page,
 )
-from yaodian.writers.tasks import ROLE_LABEL, co_office_text, date_text, sheet_title
+from yaodian.writers.labels import ROLE_LABEL, co_office_text, date_text, sheet_title
 
 if TYPE_CHECKING:
     from docx.document import Document
@@ -46,47 +47,6 @@ HEADERS = ("序号", "工作任务", "主要内容", "牵头/配合", "协同科
 WIDTHS_MM = (14.0, 34.0, 89.0, 18.0, 30.0, 22.0, 18.0, 18.0)
 CENTRED_COLUMNS = (0, 3, 5)
 SINGLE_NAME = "各科室工作任务清单.docx"
-
-# Characters no file system accepts (Windows is the strictest); controls, format characters
-# (a right-to-left override can disguise a name), surrogates, private-use and unassigned code
-# points; line separators. Other spaces (U+3000, NBSP) become plain spaces.
-_FORBIDDEN_CHARS = set('\\/:*?"<>|')
-_UNSAFE_CATEGORIES = {"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"}
-_SPACES = re.compile(r" {2,}")
-_WINDOWS_RESERVED = re.compile(r"^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?$", re.IGNORECASE)
-
-
-def _file_char(ch: str) -> str:
-    category = unicodedata.category(ch)
-    if ch in _FORBIDDEN_CHARS or category in _UNSAFE_CATEGORIES:
-        return "_"
-    return " " if category == "Zs" else ch
-
-
-# 255 bytes is the common file-name limit; CJK takes 3 bytes in UTF-8, leave room for suffixes.
-MAX_NAME_BYTES = 200
-
-
-def safe_filename(name: str, taken: Iterable[str] = (), *, suffix: str = ".docx") -> str:
-    """A file name from an office name that every file system accepts, unique within `taken`.
-
-    `/ \\ : * ? " < > |`, control and invisible format characters become `_`; 〈〉 and other CJK punctuation are
-    kept (legal everywhere); trailing dots and spaces go (Windows drops them); reserved device
-    names (CON, NUL…) get a `_`; at most 200 UTF-8 bytes; `-2`, `-3`… keep names unique without
-    regard to case (Windows and macOS file systems ignore it).
-    """
-    stem = unicodedata.normalize("NFC", name)
-    stem = _SPACES.sub(" ", "".join(map(_file_char, stem))).strip().rstrip(". ").lstrip(".") or "科室"
-    if _WINDOWS_RESERVED.match(stem):
-        stem = "_" + stem
-    while len(stem.encode("utf-8")) > MAX_NAME_BYTES:
-        stem = stem[:-1]
-    used = {t.casefold() for t in taken}
-    candidate, k = stem + suffix, 2
-    while candidate.casefold() in used:
-        candidate = f"{stem}-{k}{suffix}"
-        k += 1
-    return candidate
 
 
 def plan_sheets(

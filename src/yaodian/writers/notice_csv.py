@@ -6,6 +6,7 @@ import csv
 import io
 
 from yaodian.model import Notice
+from yaodian.writers.sanitise import csv_safe
 
 HEADER = [
     "序号",
@@ -20,15 +21,9 @@ HEADER = [
     "完成时限",
     "行号",
 ]
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-def _cell(value: str) -> str:
-    # A cell starting with = + - @ is a formula once Excel opens the file: neutralise it.
-    return "'" + value if value.startswith(_FORMULA_START) else value
-
-
-def notice_csv(notice: Notice) -> str:
+def to_csv(notice: Notice) -> str:
     """CSV text (no BOM: the caller adds one when writing a file for Excel)."""
     buf = io.StringIO()
     out = csv.writer(buf, lineterminator="\r\n")
@@ -41,8 +36,8 @@ def notice_csv(notice: Notice) -> str:
                 [
                     item.ordinal,
                     item.number,
-                    _cell(section),
-                    _cell(item.title),
+                    csv_safe(section),
+                    csv_safe(item.title),
                     "",
                     "",
                     "",
@@ -57,14 +52,14 @@ def notice_csv(notice: Notice) -> str:
                 [
                     item.ordinal,
                     item.number,
-                    _cell(section),
-                    _cell(item.title),
-                    _cell(ref.name),
-                    _cell(ref.raw),
+                    csv_safe(section),
+                    csv_safe(item.title),
+                    csv_safe(ref.name),
+                    csv_safe(ref.raw),
                     "牵头" if ref.is_lead else "配合",
                     "是" if ref.collective else "否",
-                    _cell(item.leader or ""),
-                    _cell(item.deadline or ""),
+                    csv_safe(item.leader or ""),
+                    csv_safe(item.deadline or ""),
                     item.line,
                 ]
             )

@@ -7,6 +7,6 @@ import json
 from yaodian.model import Notice
 
 
-def notice_json(notice: Notice) -> str:
+def to_json(notice: Notice) -> str:
     """Pretty, stable JSON with Chinese kept readable (no \\u escapes)."""
     return json.dumps(notice.to_dict(), ensure_ascii=False, indent=2) + "\n"

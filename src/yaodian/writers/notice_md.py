@@ -33,7 +33,7 @@ def _section_lines(section: Section, depth: int) -> list[str]:
     return lines
 
 
-def notice_markdown(notice: Notice) -> str:
+def to_markdown(notice: Notice) -> str:
     """Markdown outline of the notice."""
     lines = [f"# {notice.title or '（无标题）'}", ""]
     facts = [
@@ -45,7 +45,7 @@ def notice_markdown(notice: Notice) -> str:
         ("科室", f"{len(notice.offices())} 个"),
     ]
     lines.extend(f"- {k}：{v}" for k, v in facts if v)
-    loose = [i for i in notice.items if not i.section]
+    loose = [i for i in notice.items if not notice.section_path(i)]
     if loose:
         lines.append("")
         for item in loose:

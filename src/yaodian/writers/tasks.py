@@ -16,9 +16,9 @@ from typing import Any
 from yaodian.analysis.assignments import OfficeTasks, Task
 from yaodian.model import Notice
 from yaodian.output import atomic_output, check_destination
-from yaodian.writers.xlsx_common import csv_safe
+from yaodian.writers.labels import ROLE_LABEL, co_office_text, date_text, plan_year, sheet_title
+from yaodian.writers.sanitise import csv_safe
 
-ROLE_LABEL = {"lead": "牵头", "support": "配合"}
 CSV_HEADER = [
     "科室",
     "角色",
@@ -33,27 +33,6 @@ CSV_HEADER = [
 ]
 
 
-def plan_year(notice: Notice) -> int | None:
-    return notice.year or (notice.date.year if notice.date else None)
-
-
-def sheet_title(notice: Notice, office: str) -> str:
-    """`基教科2024年工作任务清单` (the year left out when the notice gives none)."""
-    year = plan_year(notice)
-    return f"{office}{year}年工作任务清单" if year else f"{office}工作任务清单"
-
-
-def date_text(notice: Notice) -> str:
-    """`2024年2月20日` — Arabic numerals, no padding (GB/T 9704); empty when unknown."""
-    d = notice.date
-    return f"{d.year}年{d.month}月{d.day}日" if d else ""
-
-
-def co_office_text(task: Task) -> str:
-    """The other offices on the item, leads marked: `党建指导科（牵头）、人事科`."""
-    return "、".join(f"{n}（牵头）" if n in task.leads else n for n in task.co_offices)
-
-
 # --- Markdown -----------------------------------------------------------------------------------
 
 
@@ -61,7 +40,7 @@ def _md_cell(text: str) -> str:
     return " ".join(text.replace("\\", "\\\\").replace("|", "\\|").split())
 
 
-def render_markdown(notice: Notice, lists: Sequence[OfficeTasks]) -> str:
+def to_markdown(notice: Notice, lists: Sequence[OfficeTasks]) -> str:
     """One office: `# 科室…清单`; several: a document heading and one `##` block per office."""
     out: list[str] = []
     basis = f"依据：《{notice.title}》" + (f"（{date_text(notice)}）" if notice.date else "")
@@ -143,15 +122,43 @@ def tasks_dict(notice: Notice, lists: Sequence[OfficeTasks]) -> dict[str, Any]:
     }
 
 
-def render_json(notice: Notice, lists: Sequence[OfficeTasks]) -> str:
+def to_json(notice: Notice, lists: Sequence[OfficeTasks]) -> str:
     return json.dumps(tasks_dict(notice, lists), ensure_ascii=False, indent=2) + "\n"
 
 
-# --- CSV ----------------------------------------------------------------------------------------
+# --- rows: per office (CSV, xlsx) and per notice (batch tasks.xlsx) -----------------------------
+
+NOTICE_TASKS_HEADER = (
+    "文件", "通知标题", "年份", "编号", "所属部分", "条目标题", "工作任务", "牵头科室", "配合科室",
+    "分管领导", "完成时限", "行号",
+)  # fmt: skip
 
 
-def task_rows(lists: Sequence[OfficeTasks]) -> list[list[str]]:
-    """One row per (office, task), in the CSV_HEADER column order; raw text, not yet sanitised."""
+def notice_task_rows(notice: Notice, file: str) -> tuple[tuple[Any, ...], ...]:
+    """One row per item of a notice (batch tasks.xlsx), in NOTICE_TASKS_HEADER order."""
+    rows = []
+    for item in notice.items:
+        rows.append(
+            (
+                file,
+                notice.title,
+                notice.year,
+                item.number,
+                " / ".join(notice.section_titles(item)),
+                item.title,
+                item.text,
+                "、".join(o.name for o in item.leads),
+                "、".join(o.name for o in item.supports),
+                item.leader or "",
+                item.deadline or "",
+                item.line,
+            )
+        )
+    return tuple(rows)
+
+
+def office_task_rows(lists: Sequence[OfficeTasks]) -> list[list[str]]:
+    """One row per (office, task), in CSV_HEADER order; raw text, not yet sanitised."""
     rows: list[list[str]] = []
     for tl in lists:
         for task in tl.tasks:
@@ -173,12 +180,15 @@ def task_rows(lists: Sequence[OfficeTasks]) -> list[list[str]]:
     return rows
 
 
-def render_csv(notice: Notice, lists: Sequence[OfficeTasks]) -> str:
+# --- CSV ----------------------------------------------------------------------------------------
+
+
+def to_csv(notice: Notice, lists: Sequence[OfficeTasks]) -> str:
     """CSV text (no BOM: `write_text(..., bom=True)` adds it for files Excel opens)."""
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\r\n")
     writer.writerow(CSV_HEADER)
-    for row in task_rows(lists):
+    for row in office_task_rows(lists):
         writer.writerow([csv_safe(v) for v in row])
     return buf.getvalue()
 
@@ -186,7 +196,7 @@ def render_csv(notice: Notice, lists: Sequence[OfficeTasks]) -> str:
 # --- xlsx ---------------------------------------------------------------------------------------
 
 
-def write_tasks_xlsx(
+def write_tasks(
     notice: Notice, lists: Sequence[OfficeTasks], path: str | Path, *, force: bool = False
 ) -> Path:
     """A workbook: every task on one filterable sheet, then one sheet per office."""
@@ -195,7 +205,7 @@ def write_tasks_xlsx(
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.table import Table, TableStyleInfo
 
-    from yaodian import __version__
+    from yaodian.version import __version__
     from yaodian.writers.xlsx_common import CellStyle, column_width, put, safe_sheet_name
 
     target = check_destination(path, force=force)
@@ -233,12 +243,12 @@ def write_tasks_xlsx(
     ws = wb.active
     ws.title = safe_sheet_name("全部任务", names)
     names.append(ws.title)
-    fill(ws, task_rows(lists), "AllTasks")
+    fill(ws, office_task_rows(lists), "AllTasks")
     if len(lists) > 1:
         for k, tl in enumerate(lists, start=1):
             sheet = wb.create_sheet(safe_sheet_name(tl.name, names))
             names.append(sheet.title)
-            fill(sheet, task_rows([tl]), f"Office{k}")
+            fill(sheet, office_task_rows([tl]), f"Office{k}")
     with atomic_output(target, force=force) as tmp:
         wb.save(tmp)
     return target

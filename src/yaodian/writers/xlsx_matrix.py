@@ -12,15 +12,17 @@ recalculate) shows them, and they are the figures `yaodian offices` reports.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from yaodian.analysis.assignments import Matrix, item_body, responsibility_matrix, section_label
 from yaodian.model import LEAD, SUPPORT, Notice
 from yaodian.output import save_built
+from yaodian.writers.labels import chinese_date
+from yaodian.writers.sanitise import clean_text
 from yaodian.writers.xlsx_common import (
     CellStyle,
-    clean_text,
     column_width,
     display_width,
     print_landscape,
@@ -61,7 +63,7 @@ def build_matrix_workbook(notice: Notice) -> Workbook:
     """The four-sheet workbook in memory (for callers that add sheets of their own)."""
     from openpyxl import Workbook
 
-    from yaodian import __version__
+    from yaodian.version import __version__
 
     matrix = responsibility_matrix(notice)
     wb = Workbook()
@@ -87,57 +89,94 @@ def notice_heading(notice: Notice) -> str:
     """`<plan title>（2024年2月20日）` — dates in Arabic numerals without padding (GB/T 9704)."""
     if notice.date is None:
         return notice.title
-    d = notice.date
-    return f"{notice.title}（{d.year}年{d.month}月{d.day}日）"
+    return f"{notice.title}（{chinese_date(notice.date)}）"
+
+
+@dataclass(frozen=True)
+class _MatrixStyles:
+    """The formats of the 责任矩阵 sheet, each resolved once (see `CellStyle`): the matrix of a
+    500-item plan has 16 000 cells."""
+
+    header: dict[str, Any]
+    centre: Any
+    vertical: Any
+    section_cell: CellStyle
+    section_title: CellStyle
+    number_cell: CellStyle
+    text_cell: CellStyle
+    lead_cell: CellStyle
+    support_cell: CellStyle
+    empty_cell: CellStyle
+    total_cell: CellStyle
+    total_label: CellStyle
+
+    @classmethod
+    def make(cls) -> _MatrixStyles:
+        from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+
+        thin = Side(style="thin", color="808080")
+        border = Border(left=thin, right=thin, top=thin, bottom=thin)
+        centre = Alignment(horizontal="center", vertical="center", wrap_text=True)
+        bold = Font(bold=True)
+        section_fill = PatternFill("solid", fgColor=SECTION_FILL)
+        total_fill = PatternFill("solid", fgColor=TOTAL_FILL)
+        return cls(
+            header={"font": bold, "fill": PatternFill("solid", fgColor=HEADER_FILL), "border": border},
+            centre=centre,
+            # Vertical stacked text (rotation 255) is how Chinese column heads are printed: a
+            # 4-character office name needs a column two characters wide, so 25+ offices fit.
+            vertical=Alignment(horizontal="center", vertical="bottom", text_rotation=255, wrap_text=False),
+            section_cell=CellStyle(fill=section_fill, border=border),
+            section_title=CellStyle(
+                font=bold, fill=section_fill, border=border, alignment=Alignment(vertical="center")
+            ),
+            number_cell=CellStyle(alignment=centre, border=border),
+            text_cell=CellStyle(alignment=Alignment(wrap_text=True, vertical="center"), border=border),
+            lead_cell=CellStyle(
+                fill=PatternFill("solid", fgColor=LEAD_FILL), alignment=centre, border=border
+            ),
+            support_cell=CellStyle(
+                fill=PatternFill("solid", fgColor=SUPPORT_FILL), alignment=centre, border=border
+            ),
+            empty_cell=CellStyle(border=border),
+            total_cell=CellStyle(fill=total_fill, border=border, alignment=centre),
+            total_label=CellStyle(font=bold, fill=total_fill, border=border, alignment=centre),
+        )
 
 
 def _matrix_sheet(ws: Worksheet, notice: Notice, matrix: Matrix) -> None:
-    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+    """Title and legend, the header of office names, a section row wherever the section
+    changes, one row per item, three rows of totals; then widths, heights and print setup."""
     from openpyxl.utils import get_column_letter
 
-    thin = Side(style="thin", color="808080")
-    border = Border(left=thin, right=thin, top=thin, bottom=thin)
-    wrap = Alignment(wrap_text=True, vertical="center")
-    centre = Alignment(horizontal="center", vertical="center", wrap_text=True)
-    # Vertical stacked text (rotation 255) is how Chinese column heads are printed: a 4-character
-    # office name needs a column only two characters wide, so 25+ offices fit a landscape page.
-    vertical = Alignment(horizontal="center", vertical="bottom", text_rotation=255, wrap_text=False)
-    bold = Font(bold=True)
-    lead_fill = PatternFill("solid", fgColor=LEAD_FILL)
-    support_fill = PatternFill("solid", fgColor=SUPPORT_FILL)
-    section_fill = PatternFill("solid", fgColor=SECTION_FILL)
-    header_fill = PatternFill("solid", fgColor=HEADER_FILL)
-    total_fill = PatternFill("solid", fgColor=TOTAL_FILL)
-    # Resolved once each (see CellStyle): the matrix of a 500-item plan has 16 000 cells.
-    section_cell = CellStyle(fill=section_fill, border=border)
-    section_title = CellStyle(
-        font=bold, fill=section_fill, border=border, alignment=Alignment(vertical="center")
-    )
-    number_cell = CellStyle(alignment=centre, border=border)
-    text_cell = CellStyle(alignment=wrap, border=border)
-    lead_cell = CellStyle(fill=lead_fill, alignment=centre, border=border)
-    support_cell = CellStyle(fill=support_fill, alignment=centre, border=border)
-    empty_cell = CellStyle(border=border)
-    total_cell = CellStyle(fill=total_fill, border=border, alignment=centre)
-    total_label = CellStyle(font=bold, fill=total_fill, border=border, alignment=centre)
+    styles = _MatrixStyles.make()
+    last_col = FIXED_COLUMNS + len(matrix.offices) + 1
+    _matrix_title(ws, notice, last_col)
+    _matrix_header(ws, matrix, styles)
+    first_data = HEADER_ROW + 1
+    row, item_rows = _matrix_items(ws, matrix, styles, first_data)
+    _matrix_totals(ws, matrix, styles, row)
+    _matrix_sizes(ws, matrix, item_rows)
+    ws.freeze_panes = ws.cell(row=HEADER_ROW + 1, column=FIXED_COLUMNS + 1)
+    if row - 1 >= first_data:
+        ws.auto_filter.ref = f"A{HEADER_ROW}:{get_column_letter(last_col)}{row - 1}"
+    _print_setup(ws, title_rows=f"{HEADER_ROW}:{HEADER_ROW}")
 
-    n_off = len(matrix.offices)
-    first_office = FIXED_COLUMNS + 1
-    count_col = first_office + n_off
-    last_col = count_col
+
+def _matrix_title(ws: Worksheet, notice: Notice, last_col: int) -> None:
+    from openpyxl.styles import Font
 
     put(ws, TITLE_ROW, 1, f"{notice_heading(notice)} 责任矩阵", font=Font(bold=True, size=14))
     ws.merge_cells(start_row=TITLE_ROW, start_column=1, end_row=TITLE_ROW, end_column=last_col)
     ws.row_dimensions[TITLE_ROW].height = 24
-    put(
-        ws,
-        TITLE_ROW + 1,
-        1,
-        f"{LEAD_MARK} 牵头　{SUPPORT_MARK} 配合　科室按参与条目数排列（多者在前，统称类在后）",
-        font=Font(size=9, color="595959"),
-    )
+    legend = f"{LEAD_MARK} 牵头　{SUPPORT_MARK} 配合　科室按参与条目数排列（多者在前，统称类在后）"
+    put(ws, TITLE_ROW + 1, 1, legend, font=Font(size=9, color="595959"))
     ws.merge_cells(start_row=TITLE_ROW + 1, start_column=1, end_row=TITLE_ROW + 1, end_column=last_col)
 
+
+def _matrix_header(ws: Worksheet, matrix: Matrix, styles: _MatrixStyles) -> None:
+    first_office = FIXED_COLUMNS + 1
+    count_col = first_office + len(matrix.offices)
     heads = ["序号", "工作任务", "牵头", *(o.name for o in matrix.offices), "科室数"]
     for col, text in enumerate(heads, start=1):
         office_head = first_office <= col < count_col
@@ -146,63 +185,71 @@ def _matrix_sheet(ws: Worksheet, notice: Notice, matrix: Matrix) -> None:
             HEADER_ROW,
             col,
             text,
-            font=bold,
-            fill=header_fill,
-            border=border,
-            alignment=vertical if office_head else centre,
+            alignment=styles.vertical if office_head else styles.centre,
+            **styles.header,
         )
     longest = max((len(o.name) for o in matrix.offices), default=2)
     ws.row_dimensions[HEADER_ROW].height = max(30, min(400, 16 * longest + 12))
 
-    row = HEADER_ROW + 1
-    first_data = row
-    item_texts: dict[int, tuple[str, str]] = {}
-    current: tuple[str, ...] = ()
-    for mrow in matrix.rows:
-        path = tuple(s.number for s in mrow.sections)
-        if path != current:
-            # A section row for each level that changed since the previous item.
-            common = 0
-            while common < min(len(path), len(current)) and path[common] == current[common]:
-                common += 1
-            for depth in range(common, len(path)):
-                sec = mrow.sections[depth]
-                put(ws, row, 1, None, section_cell)
-                put(ws, row, 2, "　" * depth + section_label(sec), section_title)
-                for col in range(3, last_col + 1):
-                    put(ws, row, col, None, section_cell)
-                row += 1
-            current = path
-        item = mrow.item
-        item_texts[row] = (item.title, "、".join(o.name for o in item.leads))
-        put(ws, row, 1, item.number, number_cell)
-        put(ws, row, 2, item.title, text_cell)
-        put(ws, row, 3, "、".join(o.name for o in item.leads), text_cell)
-        for k, role in enumerate(mrow.roles):
-            col = first_office + k
-            if role == LEAD:
-                put(ws, row, col, LEAD_MARK, lead_cell)
-            elif role == SUPPORT:
-                put(ws, row, col, SUPPORT_MARK, support_cell)
-            else:
-                put(ws, row, col, None, empty_cell)
-        put(ws, row, count_col, mrow.count, number_cell)
-        row += 1
-    last_data = row - 1
 
+def _matrix_items(
+    ws: Worksheet, matrix: Matrix, styles: _MatrixStyles, row: int
+) -> tuple[int, dict[int, tuple[str, str]]]:
+    """Section rows and item rows from `row` on; returns the next free row and each item
+    row's (title, leads) for the row heights."""
+    first_office = FIXED_COLUMNS + 1
+    last_col = first_office + len(matrix.offices)
+    marks = {LEAD: (LEAD_MARK, styles.lead_cell), SUPPORT: (SUPPORT_MARK, styles.support_cell)}
+    item_rows: dict[int, tuple[str, str]] = {}
+    current: tuple[int, ...] = ()
+    for mrow in matrix.rows:
+        # A section row for each level that changed since the previous item; sections are told
+        # apart by position (a plan may print the same number twice).
+        common = 0
+        while common < min(len(mrow.path), len(current)) and mrow.path[common] == current[common]:
+            common += 1
+        for depth in range(common, len(mrow.path)):
+            put(ws, row, 1, None, styles.section_cell)
+            put(ws, row, 2, "　" * depth + section_label(mrow.sections[depth]), styles.section_title)
+            for col in range(3, last_col + 1):
+                put(ws, row, col, None, styles.section_cell)
+            row += 1
+        current = mrow.path
+        item = mrow.item
+        leads = "、".join(o.name for o in item.leads)
+        item_rows[row] = (item.title, leads)
+        put(ws, row, 1, item.number, styles.number_cell)
+        put(ws, row, 2, item.title, styles.text_cell)
+        put(ws, row, 3, leads, styles.text_cell)
+        for k, role in enumerate(mrow.roles):
+            mark, style = marks[role] if role else (None, styles.empty_cell)
+            put(ws, row, first_office + k, mark, style)
+        put(ws, row, last_col, mrow.count, styles.number_cell)
+        row += 1
+    return row, item_rows
+
+
+def _matrix_totals(ws: Worksheet, matrix: Matrix, styles: _MatrixStyles, row: int) -> None:
+    first_office = FIXED_COLUMNS + 1
+    count_col = first_office + len(matrix.offices)
     for label, values in (
         ("牵头", [len(o.lead) for o in matrix.offices]),
         ("配合", [len(o.support) for o in matrix.offices]),
         ("合计", [o.total for o in matrix.offices]),
     ):
-        put(ws, row, 1, None, total_cell)
-        put(ws, row, 2, f"{label}（条）", total_label)
-        put(ws, row, 3, None, total_cell)
+        put(ws, row, 1, None, styles.total_cell)
+        put(ws, row, 2, f"{label}（条）", styles.total_label)
+        put(ws, row, 3, None, styles.total_cell)
         for k, v in enumerate(values):
-            put(ws, row, first_office + k, v, total_cell)
-        put(ws, row, count_col, sum(values), total_cell)
+            put(ws, row, first_office + k, v, styles.total_cell)
+        put(ws, row, count_col, sum(values), styles.total_cell)
         row += 1
 
+
+def _matrix_sizes(ws: Worksheet, matrix: Matrix, item_rows: dict[int, tuple[str, str]]) -> None:
+    from openpyxl.utils import get_column_letter
+
+    first_office = FIXED_COLUMNS + 1
     ws.column_dimensions["A"].width = column_width([*(r.item.number for r in matrix.rows), "序号"], minimum=6)
     title_width = column_width([r.item.title for r in matrix.rows], minimum=24, maximum=44)
     lead_width = column_width(
@@ -210,16 +257,11 @@ def _matrix_sheet(ws: Worksheet, notice: Notice, matrix: Matrix) -> None:
     )
     ws.column_dimensions["B"].width = title_width
     ws.column_dimensions["C"].width = lead_width
-    for r, texts in item_texts.items():
+    for r, texts in item_rows.items():
         ws.row_dimensions[r].height = row_height([(texts[0], title_width), (texts[1], lead_width)])
-    for k in range(n_off):
+    for k in range(len(matrix.offices)):
         ws.column_dimensions[get_column_letter(first_office + k)].width = 4.5
-    ws.column_dimensions[get_column_letter(count_col)].width = 5.5
-
-    ws.freeze_panes = ws.cell(row=HEADER_ROW + 1, column=first_office)
-    if last_data >= first_data:
-        ws.auto_filter.ref = f"A{HEADER_ROW}:{get_column_letter(last_col)}{last_data}"
-    _print_setup(ws, title_rows=f"{HEADER_ROW}:{HEADER_ROW}")
+    ws.column_dimensions[get_column_letter(first_office + len(matrix.offices))].width = 5.5
 
 
 def _tasks_sheet(ws: Worksheet, notice: Notice, matrix: Matrix) -> None:
@@ -317,7 +359,7 @@ def _stats_sheet(ws: Worksheet, notice: Notice, matrix: Matrix) -> None:
 def _notes_sheet(ws: Worksheet, notice: Notice, matrix: Matrix) -> None:
     from openpyxl.styles import Alignment, Font
 
-    from yaodian import __version__
+    from yaodian.version import __version__
 
     src = notice.source
     rows: list[tuple[str, str]] = [

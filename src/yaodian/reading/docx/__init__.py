@@ -10,13 +10,14 @@ rebuilt from numbering.xml the way Word counts it, deleted text is skipped, and 
 from __future__ import annotations
 
 import io
-import re
 import zipfile
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from yaodian.errors import InputError
+from yaodian.reading.docx.numbering import MC, Numbering, as_int
+from yaodian.reading.tables import GridCell, flatten_table
 
 # lxml ships no type information; its elements are handled as Any.
 _Element = Any
@@ -25,26 +26,18 @@ _Element = Any
 # but costs nothing to accept.
 W_TRANSITIONAL = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 W_STRICT = "http://purl.oclc.org/ooxml/wordprocessingml/main"
-MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
 
 # Zip-bomb guards, checked on the declared sizes before anything is decompressed.
 MAX_PART_BYTES = 64 * 1024 * 1024
 MAX_TOTAL_BYTES = 256 * 1024 * 1024
 MAX_RATIO = 200
-OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 _SPACE_EDGES = " \t\r\n\u3000\u00a0"
 
 
 def read_docx(data: bytes, name: str) -> tuple[str, str]:
     """Text of a .docx file, one paragraph (or table row) a line; the detail is "docx"."""
-    if data.startswith(OLE_MAGIC):
-        # An old binary Word file saved with a .docx name: hand it to the converter.
-        from yaodian.reading.legacy import read_legacy
-
-        text, detail = read_legacy(data, name)
-        return text, detail
     parts = _open_package(data, name)
     reader = _DocxReader(parts.document, parts.styles, parts.numbering, name)
     return "\n".join(reader.lines()) + "\n", "docx"
@@ -131,277 +124,6 @@ def _parse_xml(data: bytes, name: str) -> _Element:
         ) from exc
 
 
-# --- numbering -----------------------------------------------------------------------------------
-
-
-@dataclass
-class _Level:
-    start: int = 1
-    fmt: str = "decimal"
-    text: str = ""
-    legal: bool = False
-    restart: int | None = None
-
-
-@dataclass
-class _Num:
-    abstract: str
-    overrides: dict[int, int] = field(default_factory=dict)
-    levels: dict[int, _Level] = field(default_factory=dict)
-
-
-_CN_DIGITS = "〇一二三四五六七八九"
-_CN_LEGAL = "零壹贰叁肆伍陆柒捌玖"
-_CN_TRAD_LEGAL = "零壹貳參肆伍陸柒捌玖"
-_HEAVENLY = "甲乙丙丁戊己庚辛壬癸"
-_EARTHLY = "子丑寅卯辰巳午未申酉戌亥"
-_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
-_PAREN = "⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇"
-_FULLSTOP = "⒈⒉⒊⒋⒌⒍⒎⒏⒐⒑⒒⒓⒔⒕⒖⒗⒘⒙⒚⒛"
-
-
-def _chinese(n: int, digits: str = _CN_DIGITS, units: str = "十百千") -> str:
-    """1 → 一, 10 → 十, 11 → 十一, 20 → 二十, 105 → 一百零五 (up to 9999)."""
-    if n <= 0 or n >= 10000:
-        return str(n)
-    zero = "零" if digits[0] == "〇" else digits[0]
-    parts: list[str] = []
-    values = [(n // 1000) % 10, (n // 100) % 10, (n // 10) % 10, n % 10]
-    names = [units[2], units[1], units[0], ""]
-    pending_zero = False
-    for value, unit in zip(values, names, strict=True):
-        if value == 0:
-            if parts:
-                pending_zero = True
-            continue
-        if pending_zero:
-            parts.append(zero)
-            pending_zero = False
-        parts.append(digits[value] + unit)
-    text = "".join(parts)
-    # 一十一 is written 十一 in ordinary counting (not in the financial 壹拾壹 style).
-    if digits is _CN_DIGITS and 10 <= n < 20:
-        text = text[1:]
-    return text
-
-
-def _roman(n: int) -> str:
-    out = []
-    for value, letters in (
-        (1000, "m"),
-        (900, "cm"),
-        (500, "d"),
-        (400, "cd"),
-        (100, "c"),
-        (90, "xc"),
-        (50, "l"),
-        (40, "xl"),
-        (10, "x"),
-        (9, "ix"),
-        (5, "v"),
-        (4, "iv"),
-        (1, "i"),
-    ):
-        while n >= value:
-            out.append(letters)
-            n -= value
-    return "".join(out)
-
-
-def _letter(n: int) -> str:
-    if n <= 0:
-        return str(n)
-    letter = chr(ord("a") + (n - 1) % 26)
-    return letter * ((n - 1) // 26 + 1)
-
-
-def format_number(n: int, fmt: str) -> str:
-    """One level's counter value in a Word number format (w:numFmt)."""
-    if fmt in (
-        "chineseCounting",
-        "chineseCountingThousand",
-        "japaneseCounting",
-        "taiwaneseCounting",
-        "taiwaneseCountingThousand",
-        "koreanCounting",
-    ):
-        return _chinese(n)
-    if fmt in ("chineseLegalSimplified",):
-        return _chinese(n, _CN_LEGAL, "拾佰仟")
-    if fmt in ("ideographLegalTraditional", "japaneseLegal"):
-        return _chinese(n, _CN_TRAD_LEGAL, "拾佰仟")
-    if fmt in ("ideographDigital", "taiwaneseDigital", "japaneseDigitalTenThousand"):
-        return "".join(_CN_DIGITS[int(d)] for d in str(n))
-    if fmt == "ideographTraditional":
-        # Past 癸 (10) LibreOffice falls back to digits; so do we.
-        return _HEAVENLY[n - 1] if 0 < n <= 10 else str(n)
-    if fmt == "ideographZodiac":
-        return _EARTHLY[n - 1] if 0 < n <= 12 else str(n)
-    if fmt in ("decimalEnclosedCircle", "decimalEnclosedCircleChinese"):
-        return _CIRCLED[n - 1] if 0 < n <= len(_CIRCLED) else f"({n})"
-    if fmt == "decimalEnclosedParen":
-        return _PAREN[n - 1] if 0 < n <= len(_PAREN) else f"({n})"
-    if fmt == "decimalEnclosedFullstop":
-        return _FULLSTOP[n - 1] if 0 < n <= len(_FULLSTOP) else f"{n}."
-    if fmt == "decimalFullWidth" or fmt == "decimalFullWidth2":
-        return "".join(chr(0xFF10 + int(d)) for d in str(n))
-    if fmt == "decimalZero":
-        return f"{n:02d}"
-    if fmt == "lowerLetter":
-        return _letter(n)
-    if fmt == "upperLetter":
-        return _letter(n).upper()
-    if fmt == "lowerRoman":
-        return _roman(n)
-    if fmt == "upperRoman":
-        return _roman(n).upper()
-    if fmt in ("none", "bullet"):
-        return ""
-    return str(n)
-
-
-_PLACEHOLDER = re.compile(r"%([1-9])")
-
-
-class _Numbering:
-    """Word's list counters: one per abstract list and level, deeper levels reset on use."""
-
-    def __init__(self, root: _Element | None, w: str, style_num: dict[str, str]) -> None:
-        self.w = w
-        self.abstracts: dict[str, dict[int, _Level]] = {}
-        self.abstract_pstyle: dict[str, dict[str, int]] = {}
-        self.style_link: dict[str, str] = {}
-        self.num_style_link: dict[str, str] = {}
-        self.nums: dict[str, _Num] = {}
-        self.counters: dict[str, dict[int, int]] = {}
-        self.started: set[tuple[str, int]] = set()
-        self.style_num = style_num
-        if root is not None:
-            self._load(root)
-
-    def _val(self, el: _Element | None) -> str | None:
-        if el is None:
-            return None
-        value = el.get(f"{{{self.w}}}val")
-        return None if value is None else str(value)
-
-    def _level(self, lvl: _Element) -> _Level:
-        w = self.w
-        level = _Level()
-        start = self._val(lvl.find(f"{{{w}}}start"))
-        if start is not None and start.lstrip("-").isdigit():
-            level.start = int(start)
-        fmt = lvl.find(f"{{{w}}}numFmt")
-        if fmt is None:
-            fmt = lvl.find(f"{{{MC}}}AlternateContent/{{{MC}}}Fallback/{{{w}}}numFmt")
-        fmt_val = self._val(fmt)
-        if fmt_val:
-            level.fmt = fmt_val
-        text = self._val(lvl.find(f"{{{w}}}lvlText"))
-        level.text = text if text is not None else ""
-        legal = lvl.find(f"{{{w}}}isLgl")
-        level.legal = legal is not None and self._val(legal) not in ("0", "false", "off")
-        restart = self._val(lvl.find(f"{{{w}}}lvlRestart"))
-        if restart is not None and restart.isdigit():
-            level.restart = int(restart)
-        return level
-
-    def _load(self, root: _Element) -> None:
-        w = self.w
-        for abstract in root.iter(f"{{{w}}}abstractNum"):
-            aid = str(abstract.get(f"{{{w}}}abstractNumId", ""))
-            levels: dict[int, _Level] = {}
-            pstyles: dict[str, int] = {}
-            for lvl in abstract.iter(f"{{{w}}}lvl"):
-                ilvl = _int(lvl.get(f"{{{w}}}ilvl"), 0)
-                levels[ilvl] = self._level(lvl)
-                pstyle = self._val(lvl.find(f"{{{w}}}pStyle"))
-                if pstyle:
-                    pstyles[pstyle] = ilvl
-            self.abstracts[aid] = levels
-            self.abstract_pstyle[aid] = pstyles
-            link = self._val(abstract.find(f"{{{w}}}styleLink"))
-            if link:
-                self.style_link[link] = aid
-            num_link = self._val(abstract.find(f"{{{w}}}numStyleLink"))
-            if num_link:
-                self.num_style_link[aid] = num_link
-        for num in root.iter(f"{{{w}}}num"):
-            nid = str(num.get(f"{{{w}}}numId", ""))
-            aid = self._val(num.find(f"{{{w}}}abstractNumId")) or ""
-            entry = _Num(abstract=aid)
-            for override in num.iter(f"{{{w}}}lvlOverride"):
-                ilvl = _int(override.get(f"{{{w}}}ilvl"), 0)
-                start = self._val(override.find(f"{{{w}}}startOverride"))
-                lvl = override.find(f"{{{w}}}lvl")
-                if lvl is not None:
-                    entry.levels[ilvl] = self._level(lvl)
-                    if start is None:
-                        start = str(entry.levels[ilvl].start)
-                if start is not None and start.lstrip("-").isdigit():
-                    entry.overrides[ilvl] = int(start)
-            self.nums[nid] = entry
-
-    def _abstract_of(self, num: _Num) -> str:
-        aid = num.abstract
-        # A list style (w:numStyleLink) points to the style, whose num holds the real levels.
-        link = self.num_style_link.get(aid)
-        if link is not None:
-            if link in self.style_link:
-                return self.style_link[link]
-            nid = self.style_num.get(link)
-            if nid is not None and nid in self.nums and self.nums[nid].abstract != aid:
-                return self.nums[nid].abstract
-        return aid
-
-    def level_for_style(self, num_id: str, style: str) -> int | None:
-        num = self.nums.get(num_id)
-        if num is None:
-            return None
-        return self.abstract_pstyle.get(self._abstract_of(num), {}).get(style)
-
-    def label(self, num_id: str, ilvl: int) -> str:
-        """Advance the counter of (list, level) and return the label Word would show."""
-        num = self.nums.get(num_id)
-        if num is None or num_id == "0":
-            return ""
-        aid = self._abstract_of(num)
-        levels = dict(self.abstracts.get(aid, {}))
-        levels.update(num.levels)
-        level = levels.get(ilvl)
-        if level is None:
-            return ""
-        counters = self.counters.setdefault(aid, {})
-        key = (num_id, ilvl)
-        if ilvl in num.overrides and key not in self.started:
-            counters[ilvl] = num.overrides[ilvl] - 1
-        self.started.add(key)
-        counters[ilvl] = counters.get(ilvl, levels[ilvl].start - 1) + 1
-        for deeper in list(counters):
-            # w:lvlRestart N: restart after level N (1-based) is used; 0: never; default: after any.
-            restart = levels.get(deeper, _Level()).restart
-            if deeper > ilvl and (restart is None or (restart != 0 and ilvl + 1 <= restart)):
-                del counters[deeper]
-        if level.fmt == "bullet" or not level.text:
-            return ""
-
-        def fill(match: re.Match[str]) -> str:
-            k = int(match.group(1)) - 1
-            sub = levels.get(k, _Level())
-            value = counters.get(k, sub.start)
-            fmt = "decimal" if level.legal and sub.fmt not in ("none",) else sub.fmt
-            return format_number(value, fmt)
-
-        return _PLACEHOLDER.sub(fill, level.text)
-
-
-def _int(value: object, default: int) -> int:
-    try:
-        return int(str(value))
-    except (TypeError, ValueError):
-        return default
-
-
 # --- the document walk ---------------------------------------------------------------------------
 
 
@@ -417,13 +139,13 @@ class _DocxReader:
         # files without either (most typed notices) skip two of the largest parts.
         self._styles_xml = styles
         self._numbering_xml = numbering
-        self._numbering: _Numbering | None = None
+        self._numbering: Numbering | None = None
         # Complex-field state across runs (and paragraphs): one entry per open field,
         # "instr" before w:separate, "result" after it, "skip" for a table of contents.
         self.fields: list[list[str]] = []
 
     @property
-    def numbering(self) -> _Numbering:
+    def numbering(self) -> Numbering:
         if self._numbering is None:
             style_num: dict[str, str] = {}
             if self._styles_xml is not None:
@@ -433,7 +155,7 @@ class _DocxReader:
                     if nid is not None:
                         style_num[sid] = nid
             root = _parse_xml(self._numbering_xml, self.name) if self._numbering_xml else None
-            self._numbering = _Numbering(root, self.w, style_num)
+            self._numbering = Numbering(root, self.w, style_num)
         return self._numbering
 
     def _load_styles(self, root: _Element) -> None:
@@ -450,7 +172,7 @@ class _DocxReader:
                 n = numpr.find(f"{{{w}}}numId")
                 i = numpr.find(f"{{{w}}}ilvl")
                 nid = None if n is None else str(n.get(f"{{{w}}}val", ""))
-                ilvl = None if i is None else _int(i.get(f"{{{w}}}val"), 0)
+                ilvl = None if i is None else as_int(i.get(f"{{{w}}}val"), 0)
             self.style_numpr[sid] = (nid, ilvl)
 
     def _style_numpr(self, sid: str) -> tuple[str | None, int | None]:
@@ -552,7 +274,7 @@ class _DocxReader:
             if n is not None:
                 nid = str(n.get(f"{{{w}}}val", ""))
             if i is not None:
-                ilvl = _int(i.get(f"{{{w}}}val"), 0)
+                ilvl = as_int(i.get(f"{{{w}}}val"), 0)
         if not nid or nid == "0":
             return ""
         if ilvl is None:
@@ -638,7 +360,7 @@ class _DocxReader:
             trpr = tr.find(f"{{{w}}}trPr")
             before = trpr.find(f"{{{w}}}gridBefore") if trpr is not None else None
             if before is not None:
-                row.extend(GridCell("", "own") for _ in range(_int(before.get(f"{{{w}}}val"), 0)))
+                row.extend(GridCell("", "own") for _ in range(as_int(before.get(f"{{{w}}}val"), 0)))
             for tc in _row_cells(tr, w):
                 tcpr = tc.find(f"{{{w}}}tcPr")
                 span = 1
@@ -646,7 +368,7 @@ class _DocxReader:
                 if tcpr is not None:
                     gs = tcpr.find(f"{{{w}}}gridSpan")
                     if gs is not None:
-                        span = max(1, min(_int(gs.get(f"{{{w}}}val"), 1), 64))
+                        span = max(1, min(as_int(gs.get(f"{{{w}}}val"), 1), 64))
                     vm = tcpr.find(f"{{{w}}}vMerge")
                     continued = vm is not None and vm.get(f"{{{w}}}val") in (None, "continue")
                 col = len(row)
@@ -691,73 +413,3 @@ def _on(el: _Element | None, w: str) -> bool:
     if el is None:
         return False
     return el.get(f"{{{w}}}val") not in ("0", "false", "off")
-
-
-# --- tables, shared with the HTML reader -----------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class GridCell:
-    """One grid position of a table: its own text ("own"), or covered by a merged cell that
-    starts to the left ("h", colspan/gridSpan) or above ("v", rowspan/vMerge)."""
-
-    text: str
-    kind: str
-
-
-# Header cells that name the columns of a task table (任务分解表).
-_HEADER_WORD = re.compile(
-    r"序号|编号|任务|内容|事项|措施|单位|科室|处室|部门|股室|牵头|配合|领导|时限|时间|备注"
-)
-# Columns whose vertically merged cell belongs to every row it spans: one lead office or one
-# deadline written once for several tasks still applies to each of them.
-_SHARED_COLUMN = re.compile(r"单位|科室|处室|部门|股室|牵头|配合|协办|参与|领导|责任|时限|时间")
-
-
-def flatten_table(grid: list[list[GridCell]]) -> Iterator[str]:
-    """Table rows as `cell | cell |` lines, merged cells written once.
-
-    A two-row header (责任单位 over 牵头单位 | 配合单位) is folded into one header line; a row
-    with one cell across the table (a group heading such as 一、农业农村) becomes `text |`;
-    a vertically merged office or deadline cell is repeated in each row it covers, any other
-    merged cell is left empty after its first row.
-    """
-    header: list[str] | None = None
-    k = 0
-    while k < len(grid):
-        row = grid[k]
-        texts = [c.text for c in row]
-        if header is None and sum(1 for c in row if c.kind == "own" and _HEADER_WORD.search(c.text)) >= 2:
-            header = texts
-            nxt = grid[k + 1] if k + 1 < len(grid) else None
-            if (
-                nxt is not None
-                and len(nxt) == len(row)
-                and any(c.kind == "own" and c.text and _HEADER_WORD.search(c.text) for c in nxt)
-                and all(c.kind != "own" or not c.text or _HEADER_WORD.search(c.text) for c in nxt)
-                and any(c.kind == "v" for c in nxt)
-            ):
-                # Sub-headers under a spanning header cell: the lower names win.
-                header = [
-                    b.text if b.kind == "own" and b.text else a for a, b in zip(texts, [*nxt], strict=True)
-                ]
-                k += 1
-            yield _join(header)
-            k += 1
-            continue
-        cells: list[str] = []
-        for col, cell in enumerate(row):
-            shared = header is not None and col < len(header) and bool(_SHARED_COLUMN.search(header[col]))
-            cells.append(cell.text if cell.kind == "own" or (cell.kind == "v" and shared) else "")
-        k += 1
-        if not any(cells):
-            continue
-        owners = [c for c in row if c.kind == "own"]
-        if len(owners) == 1 and cells[0] and not any(cells[1:]):
-            yield cells[0] + " |" if header is not None else cells[0]
-            continue
-        yield _join(cells)
-
-
-def _join(cells: list[str]) -> str:
-    return "".join(f"{c} | " for c in cells).rstrip(" ")
