@@ -1,8 +1,26 @@
 """Parsing: text → `Notice`. Pure functions; malformed input becomes warnings or `ParseError`.
 
-lines  (lines.py)   whitespace folded, lost paragraph breaks split at numbering markers
+repair (repair.py)  damage undone first: hard wraps, soft breaks, page numbers, running heads,
+                    the web page's footer — one paragraph a line from here on
+lines  (lines.py)   whitespace folded, tab/space tables made bar rows, paragraphs run together
+                    split again at numbering markers that fit the sequence
 header (header.py)  clutter, 文号, 主送, cover letter, issuers, date, plan title, preamble
 body   (body.py)    the marker tree, sections, items and their clauses (clauses.py, table.py)
+
+The clause grammar (clauses.py), in short:
+
+    clause   := span of parts; a span is a bracketed group at the end of an item, a label line,
+                a label inside the text, a role sentence opening or closing the item, a table cell
+    part     := [label "："] names [role] | leader-post role | deadline
+    names    := name ("、" name)* ["等" …]        a name is a token that ends like an office
+                (局 委 办 厅 科 室 股 处 站 所 中心 政府 街道 …) or is a collective (各… 有关…)
+    role     := 牵头 | 分别牵头 | 总牵头 | 负责 | 分别负责 | 配合 | 协办 | 参与 | 按职责分工负责 …
+    label    := (主要)? (牵头|责任|配合|协办|主办|承办|实施…) (单位|科室|部门|处室|股室|主体) "："
+
+Roles are then settled per item: explicit leads lead; listed names support when somebody leads
+explicitly, otherwise the first one listed leads ("排名第一的为牵头科室"). Leader posts
+(分管副县长) become the item's leader, deadlines (完成时限：…, 年内完成) its deadline; rule notes
+(下同, 列第一位为牵头单位) are never names.
 """
 
 from __future__ import annotations
