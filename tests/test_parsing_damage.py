@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from pathlib import Path
+from zipfile import ZipFile
 
 import pytest
 
@@ -99,3 +100,25 @@ def test_web_footer_never_glued_to_the_last_item() -> None:
     for furniture in ("扫一扫", "打印本页", "ICP", "网站标识码", "联系人名单", "主办"):
         assert furniture not in last.text
     assert len(notice.items) == 3
+
+
+def test_word_soft_breaks_in_a_real_docx(
+    tmp_path: Path, sample_path: Path, golden: dict[str, object]
+) -> None:
+    # A Word file typed with Shift+Enter inside every clause (w:br in the run), read as Word.
+    import docx
+
+    document = docx.Document()
+    for line in soft_breaks(sample_path.read_text(encoding="utf-8"), "\v").split("\n"):
+        paragraph = document.add_paragraph()
+        for k, piece in enumerate(line.split("\v")):
+            run = paragraph.add_run(piece)
+            if k < line.count("\v"):
+                run.add_break()
+    path = tmp_path / "soft-breaks.docx"
+    document.save(str(path))
+    assert ZipFile(path).read("word/document.xml").count(b"<w:br/>") == 35
+    from yaodian import parse_file
+
+    notice = parse_file(path).to_dict()
+    assert _facts(notice["items"]) == _facts(golden["items"])  # type: ignore[arg-type]

@@ -56,8 +56,9 @@ def _tabs_to_bars(raw: str) -> str:
     if "\t" not in raw:
         return raw
     cells = [c.strip() for c in raw.split("\t")]
-    if sum(1 for c in cells if c) < 2:
-        return raw
+    # Three cells at least: "1.<Tab>推进…" is a typed item number, not a row.
+    if sum(1 for c in cells if c) < 3:
+        return raw.replace("\t", " ")
     return " | ".join(cells) + " |"
 
 
