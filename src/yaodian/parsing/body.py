@@ -378,6 +378,7 @@ def _item(
     inherited: tuple[OfficeRef, ...] = (),
 ) -> Item:
     mentions: list[Mention] = []
+    earlier: list[tuple[OfficeRef, ...]] = []  # offices of clauses inside the text, each on its own
     rejected: list[str] = []
     leader: str | None = None
     deadline: str | None = None
@@ -401,7 +402,7 @@ def _item(
             for n in _all_nodes(child):
                 paragraphs.append((n.marker.printed if n.marker else "") + n.head)
                 paragraphs.extend(line.text for line in n.body)
-        paragraphs = [p for p in paragraphs if p]
+        paragraphs, inner = _inner_clauses([p for p in paragraphs if p])
         text, found = _split_clause(paragraphs, out.weak_ok)
         if found is None and not node.clause_lines and paragraphs:
             opening = clauses.leading_clause(paragraphs[0])
@@ -413,6 +414,11 @@ def _item(
             mentions.extend(reading.mentions)
             rejected.extend(reading.rejected)
             leader, deadline = reading.leader, reading.deadline
+        for clause in inner:
+            reading = clauses.read_clause(clause)
+            earlier.append(clauses.resolve_roles(reading.mentions, aliases))
+            rejected.extend(reading.rejected)
+            leader, deadline = leader or reading.leader, deadline or reading.deadline
         for line in node.clause_lines:
             lm = LEADER_LINE.match(line.text)
             dm = DEADLINE_LINE.match(line.text)
@@ -425,7 +431,7 @@ def _item(
                 reading = clauses.read_clause(line.text)
                 mentions.extend(reading.mentions)
                 rejected.extend(reading.rejected)
-    offices: tuple[OfficeRef, ...] = clauses.resolve_roles(mentions, aliases) or inherited
+    offices = _merge([*earlier, clauses.resolve_roles(mentions, aliases)]) or inherited
     if not offices and node.row is None and clauses.broken_clause(text):
         out.warnings.append(
             ParseWarning(
@@ -457,6 +463,60 @@ def _item(
     )
     out.items.append(item)
     return item
+
+
+def _inner_clauses(paragraphs: list[str]) -> tuple[list[str], list[str]]:
+    """Clauses that stand inside an item rather than at its end, each for the sentences before
+    it: at the end of a paragraph that is not the last ("…工作。（甲委牵头）" then "▲…"), or after a
+    sentence in mid-paragraph ("…富裕起来。（甲委牵头，乙部等按职责分工负责）实施…"). Only labelled
+    or role-worded groups count here. Returns the paragraphs without them, and the clauses."""
+    found: list[str] = []
+    kept: list[str] = []
+    for k, paragraph in enumerate(paragraphs):
+        if not any(ch in paragraph for ch in "（(【["):
+            kept.append(paragraph)
+            continue
+        end = len(paragraph) if k + 1 < len(paragraphs) else -1
+        for start, stop, content in _groups(paragraph):
+            # A group after a sentence, or ending a paragraph that is not the item's last.
+            # (In mid-paragraph the text must go on after it: a clause closing the item's last
+            # paragraph, with the groups after it, is the ordinary clause read by `_split_clause`.)
+            after_sentence = start > 0 and paragraph[start - 1] in "。；;"
+            goes_on = paragraph[stop:].lstrip(" 。.；;，,")[:1] not in ("", *clauses.OPEN)
+            if ((after_sentence and goes_on) or stop == end) and clauses.clause_strength(
+                content
+            ) == clauses.STRONG:
+                found.append(content)
+                paragraph = paragraph[:start] + "\0" * (stop - start) + paragraph[stop:]
+        kept.append(paragraph.replace("\0", "").strip())
+    return [p for p in kept if p], found
+
+
+def _groups(text: str) -> list[tuple[int, int, str]]:
+    """Top-level bracketed groups: (start, end, content), in order."""
+    out: list[tuple[int, int, str]] = []
+    depth, start = 0, 0
+    for pos, ch in enumerate(text):
+        if ch in clauses.OPEN:
+            if depth == 0:
+                start = pos
+            depth += 1
+        elif ch in clauses.CLOSE and depth > 0:
+            depth -= 1
+            if depth == 0:
+                out.append((start, pos + 1, text[start + 1 : pos]))
+    return out
+
+
+def _merge(groups: list[tuple[OfficeRef, ...]]) -> tuple[OfficeRef, ...]:
+    """The offices of several clauses of one item, in order; named twice, the lead role wins."""
+    merged: dict[str, OfficeRef] = {}
+    for group in groups:
+        for ref in group:
+            old = merged.get(ref.name)
+            if old is None or (ref.is_lead and not old.is_lead):
+                merged[ref.name] = ref
+    return tuple(merged.values())
 
 
 def _split_clause(paragraphs: list[str], weak_ok: bool) -> tuple[str, str | None]:

@@ -246,6 +246,16 @@ def closing_clause(text: str) -> tuple[str, str] | None:
 _COMMA = re.compile(r"[，,]")
 
 
+def _named_unit(name: str) -> bool:
+    """Stricter than `looks_like_office`, for names in running text with no bracket or label
+    around them: an office ending ("县住建局") or a collective that starts so ("各部门", "有关单位");
+    "社会各界共同参与" names nobody."""
+    core = strip_alias(name)[0]
+    if not looks_like_office(core):
+        return False
+    return bool(OFFICE_SUFFIX.search(core)) or core.startswith(("各", "有关", "相关", "全市", "全县", "全区"))
+
+
 def _role_parts(text: str) -> int:
     """How far `text` runs as role parts ("甲局牵头，" "乙局、丙局配合，" "由分管副县长负责，"),
     naming at least one office; 0 if it does not start so."""
@@ -256,7 +266,7 @@ def _role_parts(text: str) -> int:
         if role is None:
             break
         names = [n for n in _entries(part[: role.start()]) if n]
-        if not names or not all(LEADER_POST.match(n) or looks_like_office(n) for n in names):
+        if not names or not all(LEADER_POST.match(n) or _named_unit(n) for n in names):
             break
         names_office = names_office or any(not LEADER_POST.match(n) for n in names)
         end = m.end()
