@@ -481,7 +481,7 @@ def _inner_clauses(paragraphs: list[str]) -> tuple[list[str], list[str]]:
             # A group after a sentence, or ending a paragraph that is not the item's last.
             # (In mid-paragraph the text must go on after it: a clause closing the item's last
             # paragraph, with the groups after it, is the ordinary clause read by `_split_clause`.)
-            after_sentence = start > 0 and paragraph[start - 1] in "。；;"
+            after_sentence = start == 0 or paragraph[start - 1] in "。；;"
             goes_on = paragraph[stop:].lstrip(" 。.；;，,")[:1] not in ("", *clauses.OPEN)
             if ((after_sentence and goes_on) or stop == end) and clauses.clause_strength(
                 content
