@@ -474,6 +474,17 @@ CASES = [
         sections=("增强发展动力",),
     ),
     Case(
+        # One cell a line with a bar line between cells; a category column before the number,
+        # merged over two rows.
+        "table_bar_lines.txt",
+        "",
+        (
+            Expect("1", "按时公开部门预算、决算和“三公”经费", ("财务股",)),
+            Expect("2", "公开专项资金分配结果，接受社会监督", ("财务股",), ("项目股",)),
+            Expect("3", "办好门户网站政务公开专栏，每月更新一次", ("办公室",)),
+        ),
+    ),
+    Case(
         "table_spaces.txt",
         "清溪镇2025年重点工作任务表",
         (
@@ -721,3 +732,8 @@ def test_deadlines_inside_clauses_are_deadlines_not_offices() -> None:
     notice = parse_file(NOTICES / "clause_with_time.txt")
     assert [i.deadline for i in notice.items] == ["2025年10月底", "年底前", "12月底前完成", "年内完成", None]
     assert not notice.warnings
+
+
+def test_table_deadlines_come_from_their_column() -> None:
+    notice = parse_file(NOTICES / "table_bar_lines.txt")
+    assert [i.deadline for i in notice.items] == ["年底前", "持续推进", "持续推进"]

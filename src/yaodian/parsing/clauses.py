@@ -291,7 +291,9 @@ def reads_as_offices(text: str) -> bool:
     """Whether a table cell holds office names (with or without role words): "区教育局"
     "办公室牵头，各科室配合" "区政府有关部门，各乡镇人民政府。" — and not a task's text."""
     text = text.strip().rstrip("。.；;")
-    if TIME_CELL.match(text) or any(len(part) > 40 for part in split_top(text, "，,；;。")):
+    # A task's text has long stretches without a list mark; a cell of names, however many,
+    # has short ones ("区工信局、区住建局、…、各乡镇人民政府").
+    if TIME_CELL.match(text) or any(len(part) > 30 for part in split_top(text, "，,；;。、")):
         return False
     return clause_strength(text) >= WEAK
 

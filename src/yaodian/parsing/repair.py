@@ -84,7 +84,8 @@ def cells(text: str) -> float:
 
 def repair(lines: Sequence[str]) -> list[Paragraph]:
     """Physical lines (already cleaned, empty ones kept for numbering) to paragraphs."""
-    numbered = [(no, text) for no, text in enumerate(lines, start=1) if text]
+    # A line that is only a bar separates the cells of a table copied one cell a line.
+    numbered = [(no, text) for no, text in enumerate(lines, start=1) if text and text.strip("|｜ ")]
     numbered = _drop_page_furniture(numbered)
     numbered = _drop_page_tail(numbered)
     # blanks[n]: how many empty lines stand among the first n lines.

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import cache
+from itertools import pairwise
 from typing import NamedTuple
 
 from yaodian.parsing.lines import Line
@@ -202,7 +203,12 @@ def _bar_table(block: Sequence[Line], k: int) -> Table | None:
 
 def _cell_rows(roles: Sequence[str | None], cells: Sequence[_Cell]) -> list[Row | Line]:
     """Rows from a stream of cells, one a line: a row starts at its number (or, in a table
-    without a number column, every `len(roles)` cells); "一、…" cells are section rows."""
+    without numbers, every `len(roles)` cells); "一、…" cells are section rows.
+
+    Where a category column stands before the number (a header 工作任务 / 具体要求 / 责任科室 over
+    rows 类别 / 1 / 任务 / 科室, the 类别 cell merged over several rows), the cells before the first
+    number tell how many lead a row; a row takes that many cells less after its number, and the
+    rest before the next number is that row's category."""
     entries: list[Row | Line] = []
     row: list[_Cell] = []
 
@@ -211,7 +217,12 @@ def _cell_rows(roles: Sequence[str | None], cells: Sequence[_Cell]) -> list[Row 
             entries.extend(_interpret(roles, row))
             row.clear()
 
-    numbered = "number" in roles
+    numbers = [c for c in cells if BARE_NUMBER.match(c.text)]
+    numbered = "number" in roles or (len(numbers) >= 2 and _ascending(numbers))
+    first = next((k for k, c in enumerate(cells) if BARE_NUMBER.match(c.text) or _section_marker(c.text)), 0)
+    leading = first if "number" not in roles and first < len(roles) else 0
+    after_number = len(roles) - leading - ("number" in roles)
+    pending: list[_Cell] = []  # category cells waiting for the next row's number
     for cell in cells:
         section = _section_marker(cell.text)
         if section is not None:
@@ -219,11 +230,30 @@ def _cell_rows(roles: Sequence[str | None], cells: Sequence[_Cell]) -> list[Row 
             entries.append(Line(cell.line, cell.text, section))
             continue
         starts_row = BARE_NUMBER.match(cell.text) or NUMBERED_TASK.match(cell.text)
-        if (numbered and starts_row) or (not numbered and len(row) >= len(roles)):
+        if numbered and starts_row:
+            if any(BARE_NUMBER.match(c.text) or NUMBERED_TASK.match(c.text) for c in row):
+                flush()  # (cells before the first number wait for it: they are its category)
+            row.extend(pending)
+            pending.clear()
+        elif not numbered and len(row) >= len(roles):
             flush()
+        elif leading and row and _data_cells(row) >= after_number:
+            pending.append(cell)
+            continue
         row.append(cell)
     flush()
     return entries
+
+
+def _ascending(numbers: Sequence[_Cell]) -> bool:
+    values = [int(BARE_NUMBER.match(c.text).group(1)) for c in numbers]  # type: ignore[union-attr]
+    return all(a < b for a, b in pairwise(values))
+
+
+def _data_cells(row: Sequence[_Cell]) -> int:
+    """The cells of a row from its number on (the number not counted)."""
+    at = next((k for k, c in enumerate(row) if BARE_NUMBER.match(c.text)), -1)
+    return len(row) - at - 1 if at >= 0 else 0
 
 
 def _section_marker(text: str) -> Marker | None:
@@ -301,7 +331,7 @@ def _fits(roles: Sequence[str | None], cells: Sequence[_Cell]) -> bool:
     for role, cell in zip(roles, cells, strict=True):
         if not cell.text:
             continue
-        if role == "number" and not BARE_NUMBER.match(cell.text):
+        if (role == "number") != bool(BARE_NUMBER.match(cell.text)):
             return False
         if (role in OFFICE_ROLES) != reads_as_offices(cell.text) and role in (*OFFICE_ROLES, "task"):
             return False
