@@ -96,3 +96,22 @@ def test_clause_broken_by_a_blank_line_is_mended_or_explained(tmp_path: Path) ->
     findings = json.loads(result.stdout)["findings"]
     assert [(f["line"], f["code"]) for f in findings] == [(6, "broken-clause")]
     assert "换行断开" in findings[0]["message"] + findings[0]["suggestion"]
+
+
+UNREAD = """某局2025年工作要点
+一、重点工作
+1.完善制度建设。修订管理办法五项。（责任科室：法规科）
+2.加强队伍建设。开展业务培训四期。（由局领导班子统筹负责）
+3.推进信息化建设。建成数据平台。（责任科室：信息中心）
+"""
+
+
+def test_a_clause_that_cannot_be_read_is_said(tmp_path: Path) -> None:
+    path = tmp_path / "unread.txt"
+    path.write_text(UNREAD, encoding="utf-8")
+    notice = parse_file(path)
+    assert notice.items[1].offices == ()
+    assert [(w.line, w.code) for w in notice.warnings] == [(4, "unread-clause")]
+    result = runner.invoke(app, ["check", str(path), "--format", "json"])
+    assert result.exit_code == 1
+    assert [f["code"] for f in json.loads(result.stdout)["findings"]] == ["unread-clause"]

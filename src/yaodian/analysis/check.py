@@ -225,7 +225,7 @@ def _clauses(notice: Notice) -> list[Finding]:
     """Items without offices (`model.missing_clauses`), unless the item is really a section
     heading or a section heading above it names a lead for all its items."""
     findings: list[Finding] = []
-    broken = {w.line for w in notice.warnings if w.code == "broken-clause"}
+    broken = {w.line for w in notice.warnings if w.code in ("broken-clause", "unread-clause")}
     for item in missing_clauses(notice.items):
         if (
             item.line in broken
@@ -252,6 +252,11 @@ _PARSER_NOTES: dict[str, tuple[Severity, str, str]] = {
         "请把这行责任单位移到它所属条目的末尾，或检查前面的条目编号是否缺失。",
     ),
     "office-name": (WARNING, "office-name", "请核对这个名称；如确是单位，可在别名表中登记。"),
+    "unread-clause": (
+        ERROR,
+        "unread-clause",
+        "这条写了责任分工，但写法没能读出单位；请按“（牵头单位：……；配合单位：……）”的格式核对。",
+    ),
     "broken-clause": (
         ERROR,
         "broken-clause",

@@ -78,7 +78,7 @@ def parse_notice(
         # No cover letter: the plan is signed at its end.
         date = next((d for d in map(parse_date, body.signature) if d), None)
         issuers = issuers or [s for s in body.signature if ORG_SUFFIX.search(s) and not parse_date(s)]
-    broken = {w.line for w in built.warnings if w.code == "broken-clause"}
+    broken = {w.line for w in built.warnings if w.code in ("broken-clause", "unread-clause")}
     warnings = [*body.warnings, *built.warnings, *_clause_warnings(built.items, broken)]
     if not title:
         warnings.append(ParseWarning(line=1, code="no-title", message="没有找到工作要点的标题。"))

@@ -432,14 +432,8 @@ def _item(
                 mentions.extend(reading.mentions)
                 rejected.extend(reading.rejected)
     offices = _merge([*earlier, clauses.resolve_roles(mentions, aliases)]) or inherited
-    if not offices and node.row is None and clauses.broken_clause(text):
-        out.warnings.append(
-            ParseWarning(
-                line=node.line,
-                code="broken-clause",
-                message=f"条目 {number} 的责任单位被换行断开，没能读出",
-            )
-        )
+    if not offices and node.row is None:
+        out.warnings.extend(_unread(node.line, number, text))
     for name in rejected:
         out.warnings.append(
             ParseWarning(
@@ -463,6 +457,27 @@ def _item(
     )
     out.items.append(item)
     return item
+
+
+def _unread(line: int, number: str, text: str) -> list[ParseWarning]:
+    """Say why an item that seems to name its offices has none: the clause was cut by a line
+    break, or it is written in a way not read."""
+    if clauses.broken_clause(text):
+        return [
+            ParseWarning(
+                line=line, code="broken-clause", message=f"条目 {number} 的责任单位被换行断开，没能读出"
+            )
+        ]
+    hint = clauses.unread_clause(text)
+    if hint is None:
+        return []
+    return [
+        ParseWarning(
+            line=line,
+            code="unread-clause",
+            message=f"条目 {number} 写有责任分工（“{hint[:30]}”），但没能读出单位；请核对原文",
+        )
+    ]
 
 
 def _inner_clauses(paragraphs: list[str]) -> tuple[list[str], list[str]]:

@@ -23,7 +23,7 @@ CLOSE = "）)〉>】]》}"
 #   "责任科室：" "牵头单位:" "配合单位：" "牵头（责任）单位：" "部门分工：" "责任分工："
 LABEL = re.compile(
     r"(?:^|(?<=[,，;；。.\s])|(?<=^[(（]))"
-    r"(?P<label>(?:主要|具体)?(?:牵头|主责|主办|承办|责任|配合|协办|参与|协助|协同|支持|实施|落实)"
+    r"(?P<label>(?:主要|具体|总)?(?:牵头|主责|主办|承办|责任|配合|协办|参与|协助|协同|支持|实施|落实)"
     r"(?:\s*(?:责任|牵头|配合))?\s*(?:[(（]\s*(?:责任|牵头)\s*[)）])?\s*"
     r"(?:单位|科室|处室|部门|股室|处|科|机构|主体|领导单位)(?:[(（](?:室|科|处|股)[)）])?"
     r"|部门分工|责任分工|分工|牵头领导单位)"
@@ -44,12 +44,14 @@ LEADER_POST = re.compile(
 
 # Suffixes that mark the offices before them as leads: "（省甲局、乙厅牵头）" "（省甲委总牵头）"
 # "A、B分别牵头" "各部门分别负责": co-leads, each for its own part; 分别 is no part of a name.
+# "甲局承办，乙局协办": 主办/承办 leads as 牵头 does.
 LEAD_SUFFIX = re.compile(
-    r"(?:(?:共同|联合|总|分别)?牵头(?:负责|抓总|落实|推进|实施)?|分别负责(?:落实|推进|实施|完成)?)$"
+    r"(?:(?:共同|联合|总|分别)?(?:牵头|主办|承办)(?:负责|抓总|落实|推进|实施)?"
+    r"|(?<!职责)(?<!分工)分别负责(?:落实|推进|实施|完成)?)$"
 )
 # Suffixes that mark supporters: "各地、各部门配合" "丙站等有关单位按职责分工负责"
 SUPPORT_SUFFIX = re.compile(
-    r"(?:按照?职责(?:分工)?)?(?:配合|参与|协助|协办|协同|支持|共同负责|分工负责|负责)(?:落实|推进|实施|完成)?$"
+    r"(?:按照?职责(?:分工)?)?(?:分别)?(?:配合|参与|协助|协办|协同|支持|共同负责|分工负责|负责)(?:落实|推进|实施|完成)?$"
 )
 # A bare "负责" suffix makes a lead when nobody else leads: "（市甲局负责）".
 RESPONSIBLE = re.compile(r"负责(?:落实|推进|实施|完成)?$")
@@ -78,7 +80,7 @@ VERBS = re.compile(
     r"健全|强化|持续|坚持|加快|促进|提高|围绕|结合|密切|认真|切实|主动|及时|要求|必须|应当|需要"
 )
 MAX_NAME = 30
-ROLE_WORD = re.compile(r"牵头|配合|协办|参与")
+ROLE_WORD = re.compile(r"牵头|配合|协办|参与|主办|承办")
 # A leader named inside a clause: "（牵头领导：张三；牵头单位：市甲局）" "分管市领导：李四"
 LEADER_IN_CLAUSE = re.compile(
     r"(?:分管|牵头|责任|包保)?[省市县区]?领导\s*[:：]\s*(?P<v>[^；;，,。]+)[；;，,。]?"
@@ -282,6 +284,17 @@ _TOP_COMMA = re.compile(r"[，,；;](?![^（(“]*[）)”])")
 _OPEN_CLAUSE = re.compile(r"[（(【\[]\s*(?:牵头|主责|责任|配合|协办)[^（(）)】\]]*[:：][^（(）)】\]]*$")
 
 
+# Words that say a responsibility is given, in brackets or after a label.
+_CLAUSE_HINT = re.compile(r"[（(][^（()）]*(?:牵头|配合|负责|协办|承办|主办)[^（()）]*[）)]")
+
+
+def unread_clause(text: str) -> str | None:
+    """A responsibility clause an item seems to hold but whose offices could not be read: the
+    bracketed group or label, for the warning."""
+    found = _CLAUSE_HINT.search(text) or LABEL.search(text)
+    return found.group() if found else None
+
+
 def broken_clause(text: str) -> bool:
     """Whether an item's text holds a responsibility clause cut by a line break."""
     return any(_OPEN_CLAUSE.search(line) or is_label_line(line) for line in text.splitlines())
@@ -401,7 +414,7 @@ def _role_in_brackets(name: str) -> tuple[str, str | None]:
 
 def label_role(label: str) -> str:
     """The role a label gives: 牵头… → lead, 配合/协办/参与… → support, 责任… → listed."""
-    label = WHITESPACE.sub("", label).removeprefix("主要").removeprefix("具体")
+    label = WHITESPACE.sub("", label).removeprefix("主要").removeprefix("具体").removeprefix("总")
     if label.startswith(("牵头", "主责", "主办")):
         return "lead"
     if label.startswith(("配合", "协办", "参与", "协助", "协同", "支持")):
@@ -435,9 +448,13 @@ def _entries(text: str) -> list[str]:
     return [ET_CETERA.sub("", m).strip() for m in merged if ET_CETERA.sub("", m).strip()]
 
 
+# Role words that never stand inside a name ("各项目牵头单位" is a name, so 牵头 may).
+NOT_IN_NAME = re.compile(r"按照?职责|分工|负责|承办|协办")
+
+
 def _plausible(name: str) -> bool:
     core = strip_alias(name)[0]
-    if len(core) > MAX_NAME or "。" in core or ":" in core or "：" in core:
+    if len(core) > MAX_NAME or "。" in core or ":" in core or "：" in core or NOT_IN_NAME.search(core):
         return False
     return not _sentence_like(core)
 
