@@ -140,23 +140,26 @@ class _SectionTree:
 
     paths: tuple[tuple[SectionPath, Section], ...]
     by_path: dict[SectionPath, Section]
+    by_id: dict[int, SectionPath]  # id(item) → path, for the item objects the sections hold
     inner: dict[int, SectionPath]  # item ordinal → path
 
     @classmethod
     def build(cls, sections: tuple[Section, ...]) -> _SectionTree:
         paths: list[tuple[SectionPath, Section]] = []
+        by_id: dict[int, SectionPath] = {}
         inner: dict[int, SectionPath] = {}
 
         def walk(sec: Section, path: SectionPath) -> None:
             paths.append((path, sec))
             for item in sec.items:
+                by_id[id(item)] = path
                 inner.setdefault(item.ordinal, path)
             for k, child in enumerate(sec.children):
                 walk(child, (*path, k))
 
         for k, sec in enumerate(sections):
             walk(sec, (k,))
-        return cls(paths=tuple(paths), by_path=dict(paths), inner=inner)
+        return cls(paths=tuple(paths), by_path=dict(paths), by_id=by_id, inner=inner)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -242,8 +245,12 @@ class Notice:
     def section_path(self, item: Item) -> SectionPath:
         """The item's innermost section as a position path (index among the top sections, then
         among that section's children …); () for an item outside every section."""
-        path = self._tree.inner.get(item.ordinal)
-        if path is not None and item in self._tree.by_path[path].items:
+        tree = self._tree
+        path = tree.by_id.get(id(item))  # the item object itself (the tree keeps it alive)
+        if path is not None:
+            return path
+        path = tree.inner.get(item.ordinal)  # an equal copy of it
+        if path is not None and item in tree.by_path[path].items:
             return path
         return self._path_by_number(item)
 

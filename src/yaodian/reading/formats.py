@@ -117,12 +117,15 @@ def _zip_format(data: bytes, name: str) -> Format:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             names = zf.namelist()
+            if any(n.startswith("word/") for n in names):
+                return DOCX
+            # Parts under other names: the content types say whether it is a Word document.
             types = zf.read("[Content_Types].xml")[:8192] if "[Content_Types].xml" in names else b""
             mimetype = zf.read("mimetype")[:100] if "mimetype" in names else b""
     except (zipfile.BadZipFile, OSError, ValueError, KeyError, RuntimeError, NotImplementedError):
         # A damaged zip: most likely a Word file, whose reader explains the damage.
         return DOCX
-    if any(n.startswith("word/") for n in names) or _WORD_MAIN in types:
+    if _WORD_MAIN in types:
         return DOCX
     if mimetype.startswith(_ODT):
         return DOC
