@@ -497,6 +497,17 @@ CASES = [
         sections=("完善依法决策机制", "严格规范执法"),
     ),
     Case(
+        "header_variants.txt",
+        "东山县2009年政府工作目标任务分解",
+        (
+            Expect("1", "地区生产总值增长百分之十", ("县发改局",), ("县统计局",)),
+            Expect("2", "新建工业项目二十个", ("县经信局",)),
+        ),
+        date="2009-03-02",
+        # No signature: the body the notice title names issues it.
+        issuers=("东山县人民政府办公室",),
+    ),
+    Case(
         "table_spaces.txt",
         "清溪镇2025年重点工作任务表",
         (
@@ -749,3 +760,10 @@ def test_deadlines_inside_clauses_are_deadlines_not_offices() -> None:
 def test_table_deadlines_come_from_their_column() -> None:
     notice = parse_file(NOTICES / "table_bar_lines.txt")
     assert [i.deadline for i in notice.items] == ["年底前", "持续推进", "持续推进"]
+
+
+def test_notice_title_over_lines_and_cited_document_numbers() -> None:
+    notice = parse_file(NOTICES / "header_variants.txt")
+    assert notice.notice_title == "东山县人民政府办公室关于印发东山县2009年政府工作目标任务分解的通知"
+    # The preamble cites 东政发〔2008〕40号; the notice's own number stands on its own line.
+    assert notice.doc_number == "东政办[2009]11号"

@@ -31,7 +31,14 @@ from collections.abc import Mapping
 from yaodian.errors import ParseError
 from yaodian.model import Item, Notice, ParseWarning, Source, missing_clauses
 from yaodian.parsing.body import assemble, build_tree
-from yaodian.parsing.header import COVER, ORG_SUFFIX, is_date_line, parse_date, read_header
+from yaodian.parsing.header import (
+    COVER,
+    ORG_SUFFIX,
+    is_date_line,
+    issuers_from_titles,
+    parse_date,
+    read_header,
+)
 from yaodian.parsing.lines import Line, logical_lines
 from yaodian.parsing.markers import cn_to_int
 from yaodian.parsing.table import may_start_table, table_at
@@ -78,6 +85,8 @@ def parse_notice(
         # No cover letter: the plan is signed at its end.
         date = next((d for d in map(parse_date, body.signature) if d), None)
         issuers = issuers or [s for s in body.signature if ORG_SUFFIX.search(s) and not parse_date(s)]
+    # No signature anywhere: the body the notice title or the plan title names.
+    issuers = issuers or issuers_from_titles(header)
     broken = {w.line for w in built.warnings if w.code in ("broken-clause", "unread-clause")}
     warnings = [*body.warnings, *built.warnings, *_clause_warnings(built.items, broken)]
     if not title:

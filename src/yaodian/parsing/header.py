@@ -27,7 +27,7 @@ ATTACHMENT = re.compile(r"^附\s*件\s*\d*\s*[:：]?")
 PUBLIC_NOTE = re.compile(r"^[(（【\[]?此件.{0,10}[)）】\]]?$")
 ARABIC_DATE = re.compile(r"^((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$")
 CN_DATE = re.compile(
-    r"^([〇零一二三四五六七八九○Ｏ]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日$"
+    r"^([〇零一二三四五六七八九○ＯOo0]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日$"
 )
 # A date whose separators were lost on a web page: "2024327" "2022121日"
 MANGLED_DATE = re.compile(r"^((?:19|20)\d{2})(\d{1,2})(\d{1,2})日?$")
@@ -43,7 +43,11 @@ FILE_SUFFIX = re.compile(r"\.(?:docx?|wps|pdf|ofd|txt|xlsx?|et|html?)$", re.IGNO
 WHOLE_ORG = re.compile(
     r"(?:委员会|工会|协会|联合会|局|厅|委|办|办公室|政府|部|院|中心|处|科|室|公司|党组|署|街道|办事处|管委会|工委)$"
 )
-PLAN_WORD = re.compile(r"要点|方案|计划|清单|任务|安排|意见|重点工作|分工|台账|实事|项目|责任分解")
+# The body a plan's title starts with, before its year: "某市教育局2024年工作要点"
+PLAN_ISSUER = re.compile(
+    r"^(?P<org>[^\s\d《（(]{2,30}?(?:委员会|局|厅|委|办公室|办|政府|中心|院))\s*(?:(?:19|20)\d{2}|[一二][〇零○]{1,2})"
+)
+PLAN_WORD = re.compile(r"要点|方案|计划|清单|任务|安排|意见|重点工作|分工|台账|实事|项目|责任分解|措施|细则")
 BRACKETED = re.compile(r"^[(（〔\[【][^()（）]*[)）〕\]】]$")
 TITLE_PUNCT = re.compile(r"[。；;：:，,！!？?]")
 
@@ -70,14 +74,16 @@ class _Seg(NamedTuple):
 
 
 def parse_date(text: str) -> dt.date | None:
-    """A 成文日期 standing alone: 2024年2月20日, 二〇二四年二月二十日, or a mangled 2024327."""
-    text = text.strip()
+    """A 成文日期 standing alone: 2024年2月20日, 二〇二四年二月二十日 (also typed 二OO八), or a
+    mangled 2024327; in brackets too, as some notices print it under the title."""
+    text = text.strip().removeprefix("（").removeprefix("(").removesuffix("）").removesuffix(")").strip()
     m = ARABIC_DATE.match(text)
     if m:
         return _date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-    m = CN_DATE.match(text.replace("○", "〇").replace("Ｏ", "〇"))
+    m = CN_DATE.match(text)
     if m:
-        return _date(cn_to_int(m.group(1)), cn_to_int(m.group(2)), cn_to_int(m.group(3)))
+        year = re.sub(r"[○ＯOo0]", "〇", m.group(1))
+        return _date(cn_to_int(year), cn_to_int(m.group(2)), cn_to_int(m.group(3)))
     m = MANGLED_DATE.match(text)
     if m and 6 <= len(text.rstrip("日")) <= 8:
         year, rest = int(m.group(1)), text.rstrip("日")[4:]
@@ -164,7 +170,8 @@ def read_header(lines: Sequence[Line]) -> Header:
     for k, seg in enumerate(segs):
         text = seg.text
         number = DOC_NUMBER.search(text)
-        if number and head.doc_number is None:
+        # A 文号 in a sentence ("根据《…》（某政发〔2016〕13号）") cites another document.
+        if number and head.doc_number is None and not _cited(text, number):
             head.doc_number = re.sub(r"\s+", "", number.group())
         head.quoted_titles.extend(QUOTED_TITLE.findall(text))
         if CLUTTER.search(text):
@@ -174,7 +181,7 @@ def read_header(lines: Sequence[Line]) -> Header:
         ):
             kinds.append("notice_title")
             if head.notice_title is None:
-                head.notice_title = text[number.end() :].strip() if number else text
+                head.notice_title = _notice_title(segs, kinds, k, number)
         elif COVER.search(text) and len(text) > 8:
             kinds.append("cover")
             cover_at = k
@@ -213,6 +220,53 @@ def read_header(lines: Sequence[Line]) -> Header:
         ]
     _title_and_preamble(head, segs, kinds)
     return head
+
+
+def _cited(text: str, number: re.Match[str]) -> bool:
+    """A 文号 standing inside a sentence or brackets cites another document."""
+    rest = (text[: number.start()] + text[number.end() :]).strip(" 　")
+    return len(rest) > 30 or (number.start() > 0 and text[number.start() - 1] in "（(《〈")
+
+
+def _notice_title(segs: Sequence[_Seg], kinds: list[str], k: int, number: re.Match[str] | None) -> str:
+    """The notice title, also when printed over several lines: "某县人民政府办公室" / "关于印发
+    某某工作安排" / "的通知". Bare short lines above it join, back to the one with "关于" (and a
+    line naming the issuing body just above that, when "关于" starts its line)."""
+    text = segs[k].text
+    title = text[number.end() :].strip() if number else text
+    if "关于" in title:
+        return title
+    start = -1
+    for j in range(k - 1, max(-1, k - 4), -1):
+        above = segs[j].text
+        if kinds[j] != "other" or TITLE_PUNCT.search(above) or len(above) > 40:
+            break
+        if "关于" in above:
+            start = j
+            if (
+                above.startswith("关于")
+                and j > 0
+                and kinds[j - 1] == "other"
+                and WHOLE_ORG.search(segs[j - 1].text)
+            ):
+                start = j - 1
+            break
+    if start < 0:
+        return title
+    for j in range(start, k):
+        kinds[j] = "notice_title"
+    return "".join(s.text for s in segs[start:k]) + title
+
+
+def issuers_from_titles(head: Header) -> list[str]:
+    """No signature between the cover letter and its date: the body that issues the notice, as
+    its title names it ("国务院关于…的意见", "某县人民政府办公室关于印发…的通知"), or as the plan's
+    title starts ("某市教育局2024年工作要点")."""
+    m = re.match(r"^(?P<org>.{2,30}?)关于", head.notice_title or "")
+    if m and WHOLE_ORG.search(m.group("org")):
+        return [m.group("org")]
+    m = PLAN_ISSUER.match(head.title)
+    return [m.group("org")] if m else []
 
 
 def _recipients(text: str) -> list[str]:
