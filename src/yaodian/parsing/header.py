@@ -17,6 +17,8 @@ from yaodian.parsing.repair import CLUTTER
 # 文号: 常教发〔2024〕3号, 吉教发[2015]1号
 DOC_NUMBER = re.compile(r"[^\W\d_]{1,12}\s*[〔\[［【(（]\s*(?:19|20)\d{2}\s*[〕\]］】)）]\s*\d{1,4}\s*号")
 # 《…》 or 〈…〉 naming the plan inside the notice title or the cover letter.
+# Words before a 《…》 that cite another document rather than name this plan: "根据《…》".
+CITING = re.compile(r"根据|按照|依据|贯彻|落实|参照|对照|执行|认真学习")
 QUOTED_TITLE = re.compile(r"[《〈<]([^《》〈〉<>]{4,80})[》〉>]")
 NOTICE_TITLE = re.compile(r"关于.{2,120}的(?:通知|函|意见)$|^.{2,80}的通知$")
 COVER = re.compile(
@@ -173,7 +175,11 @@ def read_header(lines: Sequence[Line]) -> Header:
         # A 文号 in a sentence ("根据《…》（某政发〔2016〕13号）") cites another document.
         if number and head.doc_number is None and not _cited(text, number):
             head.doc_number = re.sub(r"\s+", "", number.group())
-        head.quoted_titles.extend(QUOTED_TITLE.findall(text))
+        head.quoted_titles.extend(
+            m.group(1)
+            for m in QUOTED_TITLE.finditer(text)
+            if not CITING.search(text, max(0, m.start() - 8), m.start())
+        )
         if CLUTTER.search(text):
             kinds.append("clutter")
         elif (
@@ -300,9 +306,10 @@ def _title_and_preamble(head: Header, segs: Sequence[_Seg], kinds: list[str]) ->
         title = above or named or title
     # The plan as the notice names it ("关于印发X的通知", 《X》), printed as a line of its own,
     # is the title even where a sub-heading stands between it and the body.
-    if named and _squash(title) != _squash(named):
+    names = {_squash(n) for n in (named, *head.quoted_titles) if n and PLAN_WORD.search(n)}
+    if names and _squash(title) not in names:
         printed = next(
-            (s.text for k, s in enumerate(segs) if kinds[k] == "other" and _squash(s.text) == _squash(named)),
+            (s.text for k, s in enumerate(segs) if kinds[k] == "other" and _squash(s.text) in names),
             None,
         )
         title = printed or title
@@ -328,6 +335,9 @@ def _title_run(segs: Sequence[_Seg], kinds: list[str], k: int) -> tuple[str, int
         below = "".join(s.text for s in title_segs)
         # A line of some length above may be the first half of a title split mid-name.
         if title_segs and COMPLETE_TITLE.search(below) and not ORG_SUFFIX.search(text) and len(text) < 8:
+            break
+        # Two titles complete in themselves are two titles, not one in two lines.
+        if title_segs and COMPLETE_TITLE.search(text) and COMPLETE_TITLE.search(below):
             break
         title_segs.insert(0, segs[k])
         k -= 1
