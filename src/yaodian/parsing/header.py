@@ -84,8 +84,8 @@ def parse_date(text: str) -> dt.date | None:
         return _date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
     m = CN_DATE.match(text)
     if m:
-        year = re.sub(r"[○ＯOo0]", "〇", m.group(1))
-        return _date(cn_to_int(year), cn_to_int(m.group(2)), cn_to_int(m.group(3)))
+        digits = re.sub(r"[○ＯOo0]", "〇", m.group(1))
+        return _date(cn_to_int(digits), cn_to_int(m.group(2)), cn_to_int(m.group(3)))
     m = MANGLED_DATE.match(text)
     if m and 6 <= len(text.rstrip("日")) <= 8:
         year, rest = int(m.group(1)), text.rstrip("日")[4:]
