@@ -39,7 +39,9 @@ def run() -> list[Result]:
     text = SAMPLE.read_text(encoding="utf-8")
     source = Source(path=str(SAMPLE))
 
-    memos = [f for f in vars(clauses).values() if hasattr(f, "cache_clear")]
+    from yaodian.parsing import markers
+
+    memos = [f for mod in (clauses, markers) for f in vars(mod).values() if hasattr(f, "cache_clear")]
 
     def cold_parse() -> None:
         # The clause readers memoise; clear them all so every parse pays the full price.

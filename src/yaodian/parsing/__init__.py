@@ -25,7 +25,6 @@ explicitly, otherwise the first one listed leads ("排名第一的为牵头科�
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 
 from yaodian.errors import ParseError
@@ -41,13 +40,14 @@ from yaodian.parsing.header import (
 )
 from yaodian.parsing.lines import Line, logical_lines
 from yaodian.parsing.markers import cn_to_int
+from yaodian.parsing.patterns import lazy
 from yaodian.parsing.table import may_start_table, table_at
 
 # "2024年" or "二〇二四年"
-YEAR = re.compile(r"((?:19|20)\d{2}|[一二][〇零○九][〇零○一二三四五六七八九]{2})\s*年")
+YEAR = lazy(r"((?:19|20)\d{2}|[一二][〇零○九][〇零○一二三四五六七八九]{2})\s*年")
 # The year inside a 文号: "湘政发〔2019〕1号"
-DOC_YEAR = re.compile(r"[〔\[［【(（]\s*((?:19|20)\d{2})\s*[〕\]］】)）]")
-ATTACHMENT_HEAD = re.compile(r"^附\s*件\s*[:：]")
+DOC_YEAR = lazy(r"[〔\[［【(（]\s*((?:19|20)\d{2})\s*[〕\]］】)）]")
+ATTACHMENT_HEAD = lazy(r"^附\s*件\s*[:：]")
 
 __all__ = ["parse_notice"]
 

@@ -13,26 +13,28 @@ from yaodian.parsing.clauses import Mention
 from yaodian.parsing.header import ORG_SUFFIX, PUBLIC_NOTE, parse_date
 from yaodian.parsing.lines import Line
 from yaodian.parsing.markers import RANK, Marker
+from yaodian.parsing.patterns import lazy
 from yaodian.parsing.table import Row, Table, may_start_table, table_at
 
 # "分管省领导：某某" "责任领导：" "分 管 县领导：" (spaces inside the label are seen)
-LEADER_LINE = re.compile(
+LEADER_LINE = lazy(
     r"^(?:分\s*管|责\s*任|牵\s*头|包\s*保)?\s*(?:[省市县区]\s*)?(?:级\s*)?领\s*导\s*[:：]\s*(?P<v>.*)$"
 )
 # "完成时限：2024年6月底前" "时间节点：全年"
-DEADLINE_LINE = re.compile(r"^(?:完\s*成\s*)?(?:时\s*限|时\s*间(?:节点)?|期\s*限)\s*[:：]\s*(?P<v>.*)$")
+DEADLINE_LINE = lazy(r"^(?:完\s*成\s*)?(?:时\s*限|时\s*间(?:节点)?|期\s*限)\s*[:：]\s*(?P<v>.*)$")
 # "附件" "附件1" "附件：…" — after the body, what follows is an appendix (often a table of the same tasks).
-APPENDIX = re.compile(r"^附\s*件\s*\d*\s*[:：]?\s*$")
+APPENDIX = lazy(r"^附\s*件\s*\d*\s*[:：]?\s*$")
 # Sections that hold the preamble rather than tasks: "一、总体要求" "（一）指导思想"
-PREAMBLE_SECTION = re.compile(
+PREAMBLE_SECTION = lazy(
     r"^(?:总体要求|指导思想|基本原则|工作目标|主要目标|总体目标|总体思路|工作原则)[。.]?$"
 )
-SENTENCE_END = re.compile(r"[。！？!?]")
-OFFICE_TAIL = re.compile(r"^(?P<text>.*[。.！!])\s+(?P<office>[^\s。.，,；;：:！!？?]{2,30})$")
-CLAUSE_END = re.compile(r"[，,；;：:]")
-NUMBER_PUNCT = re.compile(r"[\s.．、]")
+SENTENCE_END = lazy(r"[。！？!?]")
+BRACKET = lazy("[" + re.escape(clauses.OPEN + clauses.CLOSE) + "]")
+OFFICE_TAIL = lazy(r"^(?P<text>.*[。.！!])\s+(?P<office>[^\s。.，,；;：:！!？?]{2,30})$")
+CLAUSE_END = lazy(r"[，,；;：:]")
+NUMBER_PUNCT = lazy(r"[\s.．、]")
 # A heading followed by its intro on the same line: "产业提升行动。围绕…" "发挥牵引作用 积极落实…。"
-HEADING_SPLIT = re.compile(r"^(?P<title>[^。\s]{2,60}?)(?:。|\s+)(?P<rest>\S.*[。：:].*)$")
+HEADING_SPLIT = lazy(r"^(?P<title>[^。\s]{2,60}?)(?:。|\s+)(?P<rest>\S.*[。：:].*)$")
 
 
 @dataclass
@@ -491,6 +493,12 @@ def _inner_clauses(paragraphs: list[str]) -> tuple[list[str], list[str]]:
         if not any(ch in paragraph for ch in "（(【["):
             kept.append(paragraph)
             continue
+        if k + 1 == len(paragraphs):
+            # Most often the last paragraph's only group is its trailing clause: nothing inside.
+            trailing = clauses.trailing_group(paragraph)
+            if trailing is not None and not any(ch in trailing[0] for ch in clauses.OPEN):
+                kept.append(paragraph)
+                continue
         end = len(paragraph) if k + 1 < len(paragraphs) else -1
         for start, stop, content in _groups(paragraph):
             # A group after a sentence, or ending a paragraph that is not the item's last.
@@ -511,7 +519,8 @@ def _groups(text: str) -> list[tuple[int, int, str]]:
     """Top-level bracketed groups: (start, end, content), in order."""
     out: list[tuple[int, int, str]] = []
     depth, start = 0, 0
-    for pos, ch in enumerate(text):
+    for m in BRACKET.finditer(text):
+        pos, ch = m.start(), m.group()
         if ch in clauses.OPEN:
             if depth == 0:
                 start = pos

@@ -15,13 +15,14 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from yaodian.model import LEAD, SUPPORT, OfficeRef, Role
+from yaodian.parsing.patterns import lazy
 
 OPEN = "（(〈<【[《{"
 CLOSE = "）)〉>】]》}"
 
 # Label words that open a clause or a part of it, always followed by a colon:
 #   "责任科室：" "牵头单位:" "配合单位：" "牵头（责任）单位：" "部门分工：" "责任分工："
-LABEL = re.compile(
+LABEL = lazy(
     r"(?:^|(?<=[,，;；。.\s])|(?<=^[(（]))"
     r"(?P<label>(?:主要|具体|总)?(?:牵头|主责|主办|承办|责任|配合|协办|参与|协助|协同|支持|实施|落实)"
     r"(?:\s*(?:责任|牵头|配合))?\s*(?:[(（]\s*(?:责任|牵头)\s*[)）])?\s*"
@@ -32,12 +33,12 @@ LABEL = re.compile(
 # (Also: "牵头责任单位：" "主要责任单位：" "承办单位：" "实施主体：" "责任处（室）：")
 
 # Notes that state the lead rule; never offices: "排名第一的为牵头科室，下同" "列第一位者为牵头部门"
-RULE_NOTE = re.compile(r"下同|排名第一|排在第一|列第一|第一位|首位|为牵头|为主办|以下同|不再列出")
+RULE_NOTE = lazy(r"下同|排名第一|排在第一|列第一|第一位|首位|为牵头|为主办|以下同|不再列出")
 # Such a note in brackets inside the clause: "…市卫健委（除标注“分别牵头”外，列第一位为牵头单位，下同）"
-NOTE_GROUP = re.compile(r"[（(][^（()）]*(?:下同|排名第一|排在第一|列第一|第一位|首位|以下同)[^（()）]*[)）]")
+NOTE_GROUP = lazy(r"[（(][^（()）]*(?:下同|排名第一|排在第一|列第一|第一位|首位|以下同)[^（()）]*[)）]")
 # Leaders named by their post where offices stand: "分管副省长、协管副秘书长负责，省发改委牵头"
 # "由分管副县长负责". They are the item's leader, not offices.
-LEADER_POST = re.compile(
+LEADER_POST = lazy(
     r"^(?:由|请)?(?:分管|协管|主管|联系|牵头|责任)?(?:副)?(?:省|市|州|盟|县|区|旗|镇|乡)?(?:级)?"
     r"(?:长|书记|副书记|秘书长|副秘书长|常委|领导|主任|副主任)(?:同志)?$"
 )
@@ -45,50 +46,48 @@ LEADER_POST = re.compile(
 # Suffixes that mark the offices before them as leads: "（省甲局、乙厅牵头）" "（省甲委总牵头）"
 # "A、B分别牵头" "各部门分别负责": co-leads, each for its own part; 分别 is no part of a name.
 # "甲局承办，乙局协办": 主办/承办 leads as 牵头 does.
-LEAD_SUFFIX = re.compile(
+LEAD_SUFFIX = lazy(
     r"(?:(?:共同|联合|总|分别)?(?:牵头|主办|承办)(?:负责|抓总|落实|推进|实施)?"
     r"|(?<!职责)(?<!分工)分别负责(?:落实|推进|实施|完成)?)$"
 )
 # Suffixes that mark supporters: "各地、各部门配合" "丙站等有关单位按职责分工负责"
-SUPPORT_SUFFIX = re.compile(
+SUPPORT_SUFFIX = lazy(
     r"(?:按照?职责(?:分工)?)?(?:分别)?(?:配合|参与|协助|协办|协同|支持|共同负责|分工负责|负责)(?:落实|推进|实施|完成)?$"
 )
 # A bare "负责" suffix makes a lead when nobody else leads: "（市甲局负责）".
-RESPONSIBLE = re.compile(r"负责(?:落实|推进|实施|完成)?$")
+RESPONSIBLE = lazy(r"负责(?:落实|推进|实施|完成)?$")
 
 # Trailing "等", "等有关单位", "等相关部门" closes a list; the office before it is kept.
-ET_CETERA = re.compile(r"(?<=\S)等(?:有关|相关|其他|其它)?(?:单位|部门|科室|处室|机构)?$")
-LEADING_FILLER = re.compile(r"^(?:由|请|和|及|以及|与)")
+ET_CETERA = lazy(r"(?<=\S)等(?:有关|相关|其他|其它)?(?:单位|部门|科室|处室|机构)?$")
+LEADING_FILLER = lazy(r"^(?:由|请|和|及|以及|与)")
 
 # Endings that make a name an office on its own (a standalone entry in a list).
-OFFICE_SUFFIX = re.compile(
+OFFICE_SUFFIX = lazy(
     r"(?:科|室|处|股|站|所|办|委|局|厅|部|院|中心|队|会|组|馆|校|学校|政府|街道|办事处|单位|部门|专班|"
     r"公司|集团|银行|分行|支行|法院|检察院|团|联|社|协|署|府|党组|开发区|园区|管委会|管理区|"
     r"区|县|市|镇|乡|省|监狱|医院|台|报|所|库|总队|支队|大队|军分区|人武部|机关|工委|分局)$"
 )
 # Endings strong enough that a following fragment is an office of its own, not the rest of a
 # collective: in "各区、县级市" the second part ends in 市 and still belongs to the first.
-STRONG_SUFFIX = re.compile(
+STRONG_SUFFIX = lazy(
     r"(?:科|室|处|股|站|所|办|委|局|厅|部|院|中心|队|组|馆|校|政府|街道|办事处|单位|部门|专班|公司|集团|"
     r"银行|分行|法院|检察院|署|党组|开发区|园区|管委会|工委|分局)$"
 )
-COLLECTIVE = re.compile(r"^(?:各|全|有关|相关|其他|其它|所属|直属)|各|等单位$|有关单位|相关单位")
+COLLECTIVE = lazy(r"^(?:各|全|有关|相关|其他|其它|所属|直属)|各|等单位$|有关单位|相关单位")
 
 # Words that show a "name" is really a sentence fragment.
-VERBS = re.compile(
+VERBS = lazy(
     r"推进|加强|开展|落实|完善|建立|做好|实施|组织|提升|推动|深化|确保|贯彻|按照|根据|进一步|全面|积极|"
     r"健全|强化|持续|坚持|加快|促进|提高|围绕|结合|密切|认真|切实|主动|及时|要求|必须|应当|需要"
 )
 MAX_NAME = 30
-ROLE_WORD = re.compile(r"牵头|配合|协办|参与|主办|承办")
+ROLE_WORD = lazy(r"牵头|配合|协办|参与|主办|承办")
 # A leader named inside a clause: "（牵头领导：张三；牵头单位：市甲局）" "分管市领导：李四"
-LEADER_IN_CLAUSE = re.compile(
-    r"(?:分管|牵头|责任|包保)?[省市县区]?领导\s*[:：]\s*(?P<v>[^；;，,。]+)[；;，,。]?"
-)
-WHITESPACE = re.compile(r"\s+")
+LEADER_IN_CLAUSE = lazy(r"(?:分管|牵头|责任|包保)?[省市县区]?领导\s*[:：]\s*(?P<v>[^；;，,。]+)[；;，,。]?")
+WHITESPACE = lazy(r"\s+")
 
 # A trailing alias in brackets: 人事科〈机关党委〉, 市交通委（市道运局）, 办公室<秘书科>.
-ALIAS = re.compile(r"^(?P<name>.+?)\s*[〈<（(【\[](?P<alias>[^〈<（(【\[〉>）)】\]]+)[〉>）)】\]]$")
+ALIAS = lazy(r"^(?P<name>.+?)\s*[〈<（(【\[](?P<alias>[^〈<（(【\[〉>）)】\]]+)[〉>）)】\]]$")
 
 
 class Mention(NamedTuple):
@@ -197,22 +196,27 @@ def is_clause(content: str, *, weak_ok: bool = True) -> bool:
 
 
 # A deadline inside a clause, labelled or not: "完成时限：6月底" "12月底前完成" "年内完成" "长期坚持"
-TIME_LABEL = re.compile(r"^(?:完成|办结)?(?:时限|时间|期限|时间节点|时间要求)\s*[:：]\s*")
-TIME_PHRASE = re.compile(
+TIME_LABEL = lazy(r"^(?:完成|办结)?(?:时限|时间|期限|时间节点|时间要求)\s*[:：]\s*")
+TIME_PHRASE = lazy(
     r"^(?:(?:19|20)\d{2}\s*年)?\s*(?:\d{1,2}\s*月|[一二三四五六七八九十]{1,2}月|年底|年内|年中|年末|全年|上半年|下半年|"
     r"第?[一二三四1-4]\s*季度|长期|持续|常态|每[年季月])\S{0,12}$"
 )
 
 
+_TIME_CHARS = frozenset("月年季期限时长持常每")
+
+
 @lru_cache(maxsize=4096)
 def is_time_note(text: str) -> bool:
     """A deadline standing where offices stand: "完成时限：2025年10月底" "年内完成"."""
+    if not any(ch in text for ch in _TIME_CHARS):
+        return False  # (most parts are names: one scan instead of two patterns)
     text = text.strip(" 。.；;")
     return bool(TIME_LABEL.match(text) or TIME_PHRASE.match(text))
 
 
 # A deadline, never an office: "全年" "2025年6月底前" "长期坚持" "第三季度"
-TIME_CELL = re.compile(
+TIME_CELL = lazy(
     r"^(?:(?:19|20)\d{2}\s*年)?\s*(?:\d{1,2}\s*月|全年|年底|年内|年中|长期|持续|常态|上半年|下半年|第?[一二三四1-4]\s*季度)"
 )
 
@@ -245,7 +249,7 @@ def closing_clause(text: str) -> tuple[str, str] | None:
         start = comma.end()
 
 
-_COMMA = re.compile(r"[，,]")
+_COMMA = lazy(r"[，,]")
 
 
 def _named_unit(name: str) -> bool:
@@ -276,16 +280,16 @@ def _role_parts(text: str) -> int:
 
 
 # Commas outside brackets and quotes, as the parts of a role sentence are separated.
-_TOP_COMMA = re.compile(r"[，,；;](?![^（(“]*[）)”])")
+_TOP_COMMA = lazy(r"[，,；;](?![^（(“]*[）)”])")
 
 
 # A clause cut by a line break that could not be mended: "…工作。（责任单位：甲局、" with the rest
 # on a line of its own, or a label left at the end of a line.
-_OPEN_CLAUSE = re.compile(r"[（(【\[]\s*(?:牵头|主责|责任|配合|协办)[^（(）)】\]]*[:：][^（(）)】\]]*$")
+_OPEN_CLAUSE = lazy(r"[（(【\[]\s*(?:牵头|主责|责任|配合|协办)[^（(）)】\]]*[:：][^（(）)】\]]*$")
 
 
 # Words that say a responsibility is given, in brackets or after a label.
-_CLAUSE_HINT = re.compile(r"[（(][^（()）]*(?:牵头|配合|负责|协办|承办|主办)[^（()）]*[）)]")
+_CLAUSE_HINT = lazy(r"[（(][^（()）]*(?:牵头|配合|负责|协办|承办|主办)[^（()）]*[）)]")
 
 
 def unread_clause(text: str) -> str | None:
@@ -401,7 +405,7 @@ def read_clause(content: str, *, hint: str = "listed") -> ClauseReading:
     )
 
 
-ROLE_IN_BRACKETS = re.compile(r"\s*[(（〈<【\[](总?牵头|主责|配合|协办|参与)(?:单位|部门|科室)?[)）〉>】\]]$")
+ROLE_IN_BRACKETS = lazy(r"\s*[(（〈<【\[](总?牵头|主责|配合|协办|参与)(?:单位|部门|科室)?[)）〉>】\]]$")
 
 
 def _role_in_brackets(name: str) -> tuple[str, str | None]:
@@ -449,7 +453,7 @@ def _entries(text: str) -> list[str]:
 
 
 # Role words that never stand inside a name ("各项目牵头单位" is a name, so 牵头 may).
-NOT_IN_NAME = re.compile(r"按照?职责|分工|负责|承办|协办")
+NOT_IN_NAME = lazy(r"按照?职责|分工|负责|承办|协办")
 
 
 def _plausible(name: str) -> bool:

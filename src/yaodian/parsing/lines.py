@@ -3,19 +3,19 @@ paragraphs that lost their breaks split again at numbering markers."""
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from typing import NamedTuple
 
 from yaodian.parsing.markers import RANK, Marker, marker_at, match_marker
+from yaodian.parsing.patterns import lazy
 from yaodian.parsing.repair import repair
 
 # Indentation and padding characters seen in notices: ideographic space, NBSP, thin spaces.
-_SPACES = re.compile(r"[\s\u3000\u00a0\u2000-\u200b\u202f\u205f\ufeff]+")
+_SPACES = lazy(r"[\s\u3000\u00a0\u2000-\u200b\u202f\u205f\ufeff]+")
 
 # Kangxi radicals and CJK radical supplements that some PDFs emit instead of the ideograph
 # (⼀ for 一); NFKC maps them back, and only them: NFKC on the whole text would change ① and ….
-_RADICALS = re.compile(r"[\u2e80-\u2eff\u2f00-\u2fdf]")
+_RADICALS = lazy(r"[\u2e80-\u2eff\u2f00-\u2fdf]")
 
 # Where a numbering marker may start a new paragraph inside a line whose breaks were lost:
 # after a sentence end or a closing bracket (spaces allowed), or after a run of spaces.
@@ -23,7 +23,7 @@ _RADICALS = re.compile(r"[\u2e80-\u2eff\u2f00-\u2fdf]")
 # The match ends where the marker starts.
 # (Written to start with a character set, which the engine skips to quickly: lines are stripped,
 # so a space always has something before it.)
-_BREAK_BEFORE = re.compile(
+_BREAK_BEFORE = lazy(
     r"[。；;！!？?)）〉】”\"\s]\s*(?=[(（]?[0-9０-９一二三四五六七八九十①-⑳]{1,3}[)）.．、])"
 )
 # With no punctuation or space at all, as when a page is pasted with its paragraphs run together:
@@ -32,14 +32,13 @@ _BREAK_BEFORE = re.compile(
 # kind, or the first number of a kind below the last one seen (the first item under a heading).
 # (Searched for the number itself and the character before it checked by hand: a pattern that
 # starts with a look-behind is tried at every position of long lines.)
-_LOOSE_BREAK = re.compile(
-    r"(?:[(（][0-9０-９一二三四五六七八九十]{1,3}[)）]|[0-9０-９一二三四五六七八九十]{1,3}\s*[.．、])\s*[\u4e00-\u9fff“]"
+_LOOSE_BREAK = lazy(
+    r"(?:[(（][0-9０-９一二三四五六七八九十]{1,3}[)）]|[0-9０-９一二三四五六七八九十]{1,3}\s*[.．、])\s*"
 )
-_LOOSE_BEFORE = re.compile(r"[\u4e00-\u9fff”）)]")
 _NOT_BEFORE = "第约近超逾"
 
 
-_ATTACHMENT_TAIL = re.compile(r"附\s*件\s*\d*\s*[:：]\s*$")
+_ATTACHMENT_TAIL = lazy(r"附\s*件\s*\d*\s*[:：]\s*$")
 
 
 class Line(NamedTuple):
@@ -63,7 +62,7 @@ def _tabs_to_bars(raw: str) -> str:
 
 
 # Cells set apart by runs of spaces, as a table pasted as plain text: "序号    工作任务    牵头单位"
-_CELL_GAP = re.compile(r"[ \u3000\u00a0]{2,}")
+_CELL_GAP = lazy(r"[ \u3000\u00a0]{2,}")
 
 
 def _spaced_table_to_bars(raw_lines: list[str]) -> list[str]:
@@ -151,13 +150,19 @@ def logical_lines(text: str) -> list[Line]:
     return out
 
 
+def _ideograph(ch: str, extra: str) -> bool:
+    return bool(ch) and ("\u4e00" <= ch <= "\u9fff" or ch in extra)
+
+
 def _break_candidates(line: str) -> list[tuple[int, bool]]:
     """Positions where a marker may start a paragraph, in order; True for the loose kind."""
     found = {m.end(): False for m in _BREAK_BEFORE.finditer(line)}
     if len(line) > 40:
         for m in _LOOSE_BREAK.finditer(line):
             pos = m.start()
-            before = line[pos - 1 : pos]
-            if before and _LOOSE_BEFORE.match(before) and before not in _NOT_BEFORE:
+            before, after = line[pos - 1 : pos], line[m.end() : m.end() + 1]
+            # (The characters around are checked here: a pattern with the whole CJK range in a
+            # set costs milliseconds to compile at every start-up.)
+            if _ideograph(before, "”）)") and before not in _NOT_BEFORE and _ideograph(after, "“"):
                 found.setdefault(pos, True)
     return sorted(found.items())

@@ -20,15 +20,16 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from yaodian.parsing.markers import match_marker
+from yaodian.parsing.patterns import lazy
 
 # Page numbers as printed and copied: "— 3 —" "- 12 -" "－3－" "第 3 页" "第3页，共9页" "3/9"
-PAGE_NUMBER = re.compile(
+PAGE_NUMBER = lazy(
     r"^(?:[-—–－─~]{1,3}\s*\d{1,4}\s*[-—–－─~]{1,3}|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|"
     r"\d{1,4}\s*/\s*\d{1,4}|共\s*\d{1,4}\s*页\s*第\s*\d{1,4}\s*页)$"
 )
 
 # Web-page rows and widgets: "索 引 号：…" "发布时间：…" "字体：【大 中 小】" "浏览次数：" "首页 > 政务公开"
-CLUTTER = re.compile(
+CLUTTER = lazy(
     r"索\s*引\s*号|发布(?:时间|日期|机构)|公开(?:日期|方式|范围|时间)|成文日期|信息来源|来源(?:时间)?为?\s*[:：]|^标\s*题\s*[:：]|"
     r"浏览(?:次数)?|点击(?:数|率|量)|字[号体]\s*[:：]|【\s*大\s*中\s*小\s*】|\[\s*大\s*中\s*小\s*\]|打印本页|关闭窗口|"
     r"分享到|当前位置|您现在的位置|^首页|[>»＞]\s*\S+\s*[>»＞]|主题分类|体裁分类|有效性|效力状态|"
@@ -37,11 +38,11 @@ CLUTTER = re.compile(
     r"^(?:VIP\S{0,4}|侵权投诉|举报|海报|下载|收藏|分享|[\d.]+\s*[KM]B|\d+\s*页|\d+\+)$"
 )
 # A letterhead repeated as the running head of each page: "某某市教育局文件" "中共某某委员会文件"
-RUNNING_HEAD = re.compile(r"^\S{2,30}文件$")
-HEAD_PUNCT = re.compile(r"[。，,、；;：:（）()]")
+RUNNING_HEAD = lazy(r"^\S{2,30}文件$")
+HEAD_PUNCT = lazy(r"[。，,、；;：:（）()]")
 # What a government web page prints after the article: "扫一扫在手机打开当前页" "【打印本页】【关闭窗口】"
 # "上一篇：…" "主办：某某局 承办：某某中心" "湘ICP备05000000号" "网站标识码：4307000001".
-TAIL_FURNITURE = re.compile(
+TAIL_FURNITURE = lazy(
     r"扫一扫|手机(?:打开|浏览|查看)|打印本页|关闭(?:本页|窗口)|【\s*(?:打印|关闭|收藏|纠错)|^(?:上|下)一篇|"
     r"^(?:主办|承办|协办|主管)(?:单位)?\s*[:：]|ICP\s*备|公网安备|网站标识码|网站地图|联系我们|版权所有|"
     r"Copyright|©|^分享到?\s*[:：]?|^相关(?:链接|文件|阅读|稿件|附件)|^(?:【|\[)?\s*我要纠错|浏览次数|"
@@ -49,7 +50,7 @@ TAIL_FURNITURE = re.compile(
     re.IGNORECASE,
 )
 # An attachment listed as a file to download: "附件：1.任务分解表.xlsx" "2.联系人名单.docx"
-ATTACHMENT_FILE = re.compile(
+ATTACHMENT_FILE = lazy(
     r"^(?:附\s*件\s*\d*\s*[:：]?\s*)?(?:\d{1,2}\s*[.．、]\s*)?.{0,80}\.(?:docx?|xlsx?|wps|et|pdf|ofd|zip|rar|txt)$",
     re.IGNORECASE,
 )
@@ -60,13 +61,13 @@ NON_STARTER = "、，,。.；;：:！!？?）)〉>】]》”’…"
 OPEN_BRACKETS = "（(〈<【[《“‘"
 CLOSE_BRACKETS = "）)〉>】]》”’"
 SENTENCE_END = "。！!？?；;：:"
-_BRACKET = re.compile("[" + re.escape(OPEN_BRACKETS + CLOSE_BRACKETS) + "]")
+_BRACKET = lazy("[" + re.escape(OPEN_BRACKETS + CLOSE_BRACKETS) + "]")
 # Dates and signatures close a block: never glue them onto what comes before.
-DATE_END = re.compile(r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
-DATE_LINE = re.compile(r"^(?:(?:19|20)\d{2}|[〇零○一二]{4})\s*年.{1,6}日$")
+DATE_END = lazy(r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
+DATE_LINE = lazy(r"^(?:(?:19|20)\d{2}|[〇零○一二]{4})\s*年.{1,6}日$")
 
 
-_HALF_CELL = re.compile(r"[A-Za-z0-9 ]")
+_HALF_CELL = lazy(r"[A-Za-z0-9 ]")
 
 
 class Paragraph(NamedTuple):

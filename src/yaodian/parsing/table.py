@@ -16,46 +16,52 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import cache
 from itertools import pairwise
 from typing import NamedTuple
 
 from yaodian.parsing.lines import Line
 from yaodian.parsing.markers import Marker, marker_at
+from yaodian.parsing.patterns import lazy
 
 # Column roles by header words, most specific first.
 _COLUMNS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("number", re.compile(r"^(?:序号|编号|序|号)$")),
+    ("number", lazy(r"^(?:序号|编号|序|号)$")),
     # A category cell before the number ("经济发展 | 1 | …"): kept with the row, never the task.
-    ("category", re.compile(r"^(?:类别|类型|分类|领域|板块|方面|专项|项目类别|工作类别)$")),
-    ("leader", re.compile(r"领导|分管|包保|县级|责任人")),
-    ("lead", re.compile(r"牵头|主要责任|主责|主办")),
-    ("support", re.compile(r"配合|协办|协同|参与|协助")),
-    ("listed", re.compile(r"责任(?:单位|部门|科室|处室|股室)|承办|实施(?:单位|主体)|落实单位")),
-    ("deadline", re.compile(r"时限|时间|进度|节点")),
-    ("note", re.compile(r"备注|说明")),
-    ("task", re.compile(r"任务|工作|内容|事项|措施|目标|项目|要求")),
+    ("category", lazy(r"^(?:类别|类型|分类|领域|板块|方面|专项|项目类别|工作类别)$")),
+    ("leader", lazy(r"领导|分管|包保|县级|责任人")),
+    ("lead", lazy(r"牵头|主要责任|主责|主办")),
+    ("support", lazy(r"配合|协办|协同|参与|协助")),
+    ("listed", lazy(r"责任(?:单位|部门|科室|处室|股室)|承办|实施(?:单位|主体)|落实单位")),
+    ("deadline", lazy(r"时限|时间|进度|节点")),
+    ("note", lazy(r"备注|说明")),
+    ("task", lazy(r"任务|工作|内容|事项|措施|目标|项目|要求")),
 )
 OFFICE_ROLES = ("lead", "listed", "support")
 # Header cells are short: "重点工作任务" "协同配合单位"; "2022年预期目标" has a year before it.
 _MAX_HEADER = 12
 # A cell that is only a row number: "3" "12." "（5）"
-BARE_NUMBER = re.compile(r"^[(（]?\s*(\d{1,4})\s*[)）.．、]?$")
+BARE_NUMBER = lazy(r"^[(（]?\s*(\d{1,4})\s*[)）.．、]?$")
 # A row number glued to its task: "3.及时更新…" "3、…"
-NUMBERED_TASK = re.compile(r"^(\d{1,4})\s*[.．、]\s*(?=\S)(?!\d)")
+NUMBERED_TASK = lazy(r"^(\d{1,4})\s*[.．、]\s*(?=\S)(?!\d)")
 # Header cells are bare words: no punctuation, no numbering ("二、重点工作" is a section).
-_NOT_HEADER = re.compile(r"[：:、，,。；;！？!?]|^[(（]?[0-9一二三四五六七八九十]{1,3}[)）.．、]")
+_NOT_HEADER = lazy(r"[：:、，,。；;！？!?]|^[(（]?[0-9一二三四五六七八九十]{1,3}[)）.．、]")
+
+
 # A row with no bars: "5 城镇新增就业八千人。 区人社局" (number, task, office apart by spaces)
-SPACED_ROW = re.compile(r"^(?P<number>\d{1,3})\s+(?P<task>\S.{3,}?)\s+(?P<office>[^\s。.]{2,40})$")
+SPACED_ROW = lazy(r"^(?P<number>\d{1,3})\s+(?P<task>\S.{3,}?)\s+(?P<office>[^\s。.]{2,40})$")
+
+
+def spaced_row(text: str) -> re.Match[str] | None:
+    """ "5 城镇新增就业八千人。 区人社局": number, task and office apart by spaces."""
+    return SPACED_ROW.match(text) if text[:1].isdigit() and " " in text else None
+
+
 # "附件2" "附件：" ends one table; the next may follow.
-_ATTACHMENT = re.compile(r"^附\s*件\s*\d*\s*[:：]?\s*$")
+_ATTACHMENT = lazy(r"^附\s*件\s*\d*\s*[:：]?\s*$")
 
 
-# Spaces that PDF extraction leaves between two Chinese characters: "工作机 制". Compiled on
-# first use: its large character ranges cost ~4 ms to compile, and most notices have no table.
-@cache
-def _cjk_gap() -> re.Pattern[str]:
-    return re.compile(r"(?<=[\u3400-\u9fff，。、；：“”（）])\s+(?=[\u3400-\u9fff，。、；：“”（）])")
+# Spaces that PDF extraction leaves between two Chinese characters: "工作机 制".
+CJK_GAP = lazy(r"(?<=[\u3400-\u9fff，。、；：“”（）])\s+(?=[\u3400-\u9fff，。、；：“”（）])")
 
 
 class Row(NamedTuple):
@@ -88,7 +94,7 @@ def _cells(text: str) -> list[str]:
         parts.pop()
     if parts and parts[0] == "" and text.lstrip().startswith("|"):
         parts.pop(0)
-    gap = _cjk_gap()
+    gap = CJK_GAP
     return [gap.sub("", p) for p in parts]
 
 
@@ -121,12 +127,12 @@ def _header(cells: Sequence[_Cell], start: int) -> list[str | None] | None:
 
 def may_start_table(text: str) -> bool:
     """A cheap test before `table_at`: a bar row, a column word, or a spaced row."""
-    return is_table_line(text) or column_role(text) is not None or SPACED_ROW.match(text) is not None
+    return is_table_line(text) or column_role(text) is not None or spaced_row(text) is not None
 
 
 def table_at(lines: Sequence[Line], k: int) -> Table | None:
     """The table whose header starts at line k, if one does."""
-    if SPACED_ROW.match(lines[k].text):
+    if spaced_row(lines[k].text):
         return _spaced_rows(lines, k)
     if is_table_line(lines[k].text):
         block: list[Line] = []
@@ -155,7 +161,7 @@ def _spaced_rows(lines: Sequence[Line], k: int) -> Table | None:
     end = k
     while end < len(lines):
         text = lines[end].text
-        m = SPACED_ROW.match(text)
+        m = spaced_row(text)
         if m is not None and _office_tail(m.group("office")):
             cells = {"number": m.group("number"), "task": m.group("task"), "listed": m.group("office")}
             entries.append(Row(lines[end].no, lines[end].no, cells))
