@@ -508,6 +508,17 @@ CASES = [
         issuers=("东山县人民政府办公室",),
     ),
     Case(
+        # One issuing body printed over two lines (the second names no place).
+        "issuer_two_lines.txt",
+        "青山县优化营商环境工作方案",
+        (
+            Expect("1", "开展涉企法规规章清理", ("县司法局",), ("县市场监管局",)),
+            Expect("2", "推行包容审慎监管", ("县市场监管局",)),
+        ),
+        date="2021-05-06",
+        issuers=("中共青山县委青山县人民政府优化营商环境领导小组",),
+    ),
+    Case(
         "table_spaces.txt",
         "清溪镇2025年重点工作任务表",
         (

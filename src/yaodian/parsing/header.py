@@ -35,8 +35,11 @@ CN_DATE = lazy(
 # A date whose separators were lost on a web page: "2024327" "2022121日"
 MANGLED_DATE = lazy(r"^((?:19|20)\d{2})(\d{1,2})(\d{1,2})日?$")
 ORG_SUFFIX = lazy(
-    r"(?:委员会|委|局|厅|办公室|办|政府|室|部|院|中心|会|处|公司|党组|署|馆|学校|校|所|站|队|街道|办事处|管委会|工委)$"
+    r"(?:委员会|委|局|厅|办公室|办|政府|室|部|院|中心|会|处|公司|党组|署|馆|学校|校|所|站|队|街道|办事处|管委会|工委|"
+    r"领导小组|小组|指挥部)$"
 )
+# The start of a body's own name: a place or the Party ("常德市…", "中共…", "国务院…").
+PLACE_START = lazy(r"省|市|县|区|州|旗|镇|乡|中共|国务院|中央")
 # A title that stands on its own: an issuer or a year before the plan word, "市教育局2022年工作要点".
 COMPLETE_TITLE = lazy(
     r"(?:(?:19|20)\d{2}\s*年|(?:局|委|厅|办|政府|中心|院))\S*(?:要点|方案|计划|清单|分解|安排)"
@@ -216,7 +219,12 @@ def read_header(lines: Sequence[Line]) -> Header:
                 and ORG_SUFFIX.search(text)
                 and not TITLE_PUNCT.search(text)
             ):
-                head.issuers.append(text)
+                # "中共某县委某县人民政府" / "优化营商环境领导小组": a line naming no place
+                # continues the body above it.
+                if head.issuers and kinds[k - 1] == "issuer" and not PLACE_START.search(text[:4]):
+                    head.issuers[-1] += text
+                else:
+                    head.issuers.append(text)
                 kinds[k] = "issuer"
     # Cover letter: from the recipients (or the cover body) to the date.
     first = next((k for k, kind in enumerate(kinds) if kind in ("recipients", "cover")), -1)
