@@ -209,7 +209,7 @@ _TIME_CHARS = frozenset("月年季期限时长持常每")
 @lru_cache(maxsize=4096)
 def is_time_note(text: str) -> bool:
     """A deadline standing where offices stand: "完成时限：2025年10月底" "年内完成"."""
-    if not any(ch in text for ch in _TIME_CHARS):
+    if _TIME_CHARS.isdisjoint(text):
         return False  # (most parts are names: one scan instead of two patterns)
     text = text.strip(" 。.；;")
     return bool(TIME_LABEL.match(text) or TIME_PHRASE.match(text))

@@ -82,6 +82,8 @@ class _Seg(NamedTuple):
 def parse_date(text: str) -> dt.date | None:
     """A 成文日期 standing alone: 2024年2月20日, 二〇二四年二月二十日 (also typed 二OO八), or a
     mangled 2024327; in brackets too, as some notices print it under the title."""
+    if len(text) > 24:
+        return None  # (a paragraph: most lines asked about are)
     text = text.strip().removeprefix("（").removeprefix("(").removesuffix("）").removesuffix(")").strip()
     m = ARABIC_DATE.match(text)
     if m:
@@ -101,7 +103,7 @@ def parse_date(text: str) -> dt.date | None:
 
 def is_date_line(text: str) -> bool:
     """A line that stands where the date is signed, even when its date cannot be read."""
-    return parse_date(text) is not None or bool(MANGLED_DATE.match(text.strip()))
+    return len(text) <= 24 and (parse_date(text) is not None or bool(MANGLED_DATE.match(text.strip())))
 
 
 def _date(year: int, month: int, day: int) -> dt.date | None:
