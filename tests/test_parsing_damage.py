@@ -93,6 +93,24 @@ def test_damaged_fixture_reads_as_the_fixture(case: Case, name: str) -> None:
     assert notice.title == case.title
 
 
+COMPLETE = [c for c in CASES if c.file.startswith("complete")]
+
+
+@pytest.mark.parametrize("name", DAMAGES)
+@pytest.mark.parametrize("case", COMPLETE, ids=[c.file for c in COMPLETE])
+def test_damaged_complete_notice_keeps_its_header(case: Case, name: str) -> None:
+    # Complete notices, every damage including the whole notice on one line: header facts too.
+    damaged = DAMAGES[name]((NOTICES / case.file).read_text(encoding="utf-8"))
+    notice = parse_notice(damaged, source=Source(path=case.file))
+    got = [
+        Expect(i.number, i.title, tuple(o.name for o in i.leads), tuple(o.name for o in i.supports))
+        for i in notice.items
+    ]
+    assert got == list(case.items)
+    assert (notice.title.replace(" ", ""), notice.issuers) == (case.title, case.issuers)
+    assert notice.date is not None and notice.date.isoformat() == case.date
+
+
 def test_web_footer_never_glued_to_the_last_item() -> None:
     text = web_page((NOTICES / "fullwidth.txt").read_text(encoding="utf-8"))
     notice = parse_notice(text, source=Source(path="x"))

@@ -82,6 +82,8 @@ VERBS = lazy(
 )
 MAX_NAME = 30
 ROLE_WORD = lazy(r"牵头|配合|协办|参与|主办|承办")
+# A deadline label inside a clause: "…；完成时限：2024年12月底" (up to the next separator).
+TIME_IN_CLAUSE = lazy(r"(?:完成|办结)?(?:时限|时间节点|完成时间|期限)\s*[:：]\s*(?P<v>[^；;，,\s]+)")
 # A leader named inside a clause: "（牵头领导：张三；牵头单位：市甲局）" "分管市领导：李四"
 LEADER_IN_CLAUSE = lazy(r"(?:分管|牵头|责任|包保)?[省市县区]?领导\s*[:：]\s*(?P<v>[^；;，,。]+)[；;，,。]?")
 WHITESPACE = lazy(r"\s+")
@@ -360,6 +362,12 @@ def read_clause(content: str, *, hint: str = "listed") -> ClauseReading:
     if found:
         leader = found.group("v").strip()
         content = content[: found.start()] + content[found.end() :]
+    deadlines: list[str] = []
+    # "… 完成时限：2024年12月底" inside the clause, as label lines run together leave it.
+    timed = TIME_IN_CLAUSE.search(content) if "：" in content or ":" in content else None
+    if timed:
+        deadlines.append(timed.group("v"))
+        content = content[: timed.start()] + content[timed.end() :]
     parts: list[tuple[str, str]] = []
     labels = list(LABEL.finditer(content))
     if not labels:
@@ -373,7 +381,6 @@ def read_clause(content: str, *, hint: str = "listed") -> ClauseReading:
     mentions: list[Mention] = []
     rejected: list[str] = []
     leaders: list[str] = [leader] if leader else []
-    deadlines: list[str] = []
     for part_hint, text in parts:
         for sub in split_top(text, "，,；;"):
             sub = sub.strip(" 。.")

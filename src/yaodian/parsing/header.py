@@ -252,6 +252,16 @@ def _notice_title(segs: Sequence[_Seg], kinds: list[str], k: int, number: re.Mat
     text = segs[k].text
     title = text[number.end() :].strip() if number else text
     if "关于" in title:
+        # "某委员会" / "关于印发…的通知": the body's line above joins the title.
+        above = segs[k - 1] if k > 0 and title.startswith("关于") and not number else None
+        if (
+            above is not None
+            and kinds[k - 1] == "other"
+            and WHOLE_ORG.search(above.text)
+            and len(above.text) <= 30
+        ):
+            kinds[k - 1] = "notice_title"
+            return above.text + title
         return title
     start = -1
     for j in range(k - 1, max(-1, k - 4), -1):
