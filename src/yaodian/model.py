@@ -16,6 +16,9 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from yaodian.deadlines import Deadline as Deadline
+from yaodian.deadlines import read_deadline, read_leader
+
 Role = Literal["lead", "support"]
 LEAD: Role = "lead"
 SUPPORT: Role = "support"
@@ -282,6 +285,19 @@ class Notice:
             level = level[k].children
         return tuple(path)
 
+    @property
+    def plan_year(self) -> int | None:
+        """The year the plan is for: its own, else the year it was issued."""
+        return self.year if self.year is not None else (self.date.year if self.date else None)
+
+    def deadline_of(self, item: Item) -> Deadline | None:
+        """The item's deadline read into a date (完成时限), relative to the plan's year."""
+        return read_deadline(item.deadline, item.text, self.plan_year)
+
+    def leader_of(self, item: Item) -> str | None:
+        """The item's leader (分管领导): the parser's field or `由X副市长负责` in its text."""
+        return read_leader(item.leader, item.text)
+
     def offices(self) -> tuple[OfficeSummary, ...]:
         """Every office named in the plan, most items first, collective entries last."""
         return summarise_offices(self.items)
@@ -388,8 +404,8 @@ def _item_dict(notice: Notice, item: Item) -> dict[str, Any]:
         "title": item.title,
         "text": item.text,
         "offices": [_office_dict(o) for o in item.offices],
-        "leader": item.leader,
-        "deadline": item.deadline,
+        "leader": notice.leader_of(item),
+        "deadline": deadline.to_dict() if (deadline := notice.deadline_of(item)) else None,
         "line": item.line,
         "end_line": item.end_line,
         "fingerprint": item.fingerprint,
