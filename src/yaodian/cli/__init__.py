@@ -6,6 +6,8 @@ from yaodian.cli import batch as _batch  # noqa: F401
 from yaodian.cli import check as _check  # noqa: F401
 from yaodian.cli import diff as _diff  # noqa: F401
 from yaodian.cli import export as _export  # noqa: F401
+from yaodian.cli import forms as _forms  # noqa: F401
+from yaodian.cli import ledger as _ledger  # noqa: F401
 from yaodian.cli import matrix as _matrix  # noqa: F401
 from yaodian.cli import offices as _offices  # noqa: F401
 
