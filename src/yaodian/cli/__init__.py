@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from yaodian.cli import batch as _batch  # noqa: F401
 from yaodian.cli import check as _check  # noqa: F401
+from yaodian.cli import collect as _collect  # noqa: F401
 from yaodian.cli import diff as _diff  # noqa: F401
 from yaodian.cli import export as _export  # noqa: F401
 from yaodian.cli import forms as _forms  # noqa: F401
