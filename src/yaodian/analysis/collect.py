@@ -158,7 +158,9 @@ def match_rows(
         candidates = by_number.get((number, office), [])
         if not key and len(candidates) == 1:
             matched.append((candidates[0], row))
-            notes.append(f"{form.path} 第 {row.line} 行：没有编号，按序号 {number} + 科室 {office} 对应到 {candidates[0]}。")
+            notes.append(
+                f"{form.path} 第 {row.line} 行：没有编号，按序号 {number} + 科室 {office} 对应到 {candidates[0]}。"
+            )
             continue
         if not any(cell_text(row.get(c)) for c in EDITABLE) and not key:
             continue  # a row with nothing to merge and nothing to name (a blank or a heading)
@@ -166,7 +168,9 @@ def match_rows(
     return matched, unknown
 
 
-def read_value(column: str, raw: object, *, year: int | None, where: str, notes: list[str]) -> str | dt.date | None:
+def read_value(
+    column: str, raw: object, *, year: int | None, where: str, notes: list[str]
+) -> str | dt.date | None:
     """A returned cell in the ledger's terms; None for empty or not taken (said in `notes`)."""
     if column in DATE_COLUMNS:
         return _read_date(raw, year=year, where=where, notes=notes)
@@ -180,7 +184,9 @@ def read_value(column: str, raw: object, *, year: int | None, where: str, notes:
         if word in STATUS_WORDS:
             notes.append(f"{where}：状态“{text}”按“{STATUS_WORDS[word]}”读取。")
             return STATUS_WORDS[word]
-        notes.append(f"{where}：状态“{text}”不在列表（{'、'.join(STATUSES)}）中，未采用；台账保留原状态，请与该科室核实。")
+        notes.append(
+            f"{where}：状态“{text}”不在列表（{'、'.join(STATUSES)}）中，未采用；台账保留原状态，请与该科室核实。"
+        )
         return None
     return text
 
@@ -291,7 +297,14 @@ def merge(
             if new != old:
                 updates[FIELD_OF[column]] = new
                 changes.append(
-                    Change(key=row.key, column=column, old=_shown(old), new=_shown(new), source=files[0], time=time)
+                    Change(
+                        key=row.key,
+                        column=column,
+                        old=_shown(old),
+                        new=_shown(new),
+                        source=files[0],
+                        time=time,
+                    )
                 )
         rows.append(dataclasses.replace(row, **updates) if updates else row)
     return tuple(rows), tuple(changes), tuple(conflicts)

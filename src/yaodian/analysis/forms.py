@@ -28,5 +28,7 @@ def plan_forms(ledger: Ledger, *, suffix: str) -> tuple[tuple[FormPlan, ...], tu
             continue
         name = unique_name(safe_stem(f"{office}-{year}工作任务进展表", fallback="科室"), taken, suffix)
         taken.append(name)
-        plans.append(FormPlan(office=office, filename=name, rows=tuple(r for r in ledger.rows if r.office == office)))
+        plans.append(
+            FormPlan(office=office, filename=name, rows=tuple(r for r in ledger.rows if r.office == office))
+        )
     return tuple(plans), tuple(r for r in ledger.rows if not r.office)

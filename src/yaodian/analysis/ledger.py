@@ -148,7 +148,11 @@ def build_ledger(notice: Notice, *, leaders: Mapping[str, str] | None = None) ->
         deadline = notice.deadline_of(item)
         item_leader = notice.leader_of(item)
         titles = notice.section_titles(item)
-        status = ONGOING_STATUS if deadline and deadline.date is None and ONGOING.search(deadline.text) else NOT_STARTED
+        status = (
+            ONGOING_STATUS
+            if deadline and deadline.date is None and ONGOING.search(deadline.text)
+            else NOT_STARTED
+        )
         refs = item.offices or ()
         places: list[tuple[str, Role | None]] = [(r.name, r.role) for r in refs]
         seen: set[str] = set()

@@ -29,9 +29,12 @@ def collect(
     returns: Annotated[
         list[Path], typer.Argument(help="各科室交回的进展表（.xlsx/.docx），可给文件夹。", show_default=False)
     ],
-    output: Annotated[Path, typer.Option("--output", "-o", help="合并后的新台账（.xlsx）。", show_default=False)],
+    output: Annotated[
+        Path, typer.Option("--output", "-o", help="合并后的新台账（.xlsx）。", show_default=False)
+    ],
     fmt: Annotated[
-        CollectFormat, typer.Option("--format", "-F", help="回收情况的格式：text（标准错误）或 json（标准输出）。")
+        CollectFormat,
+        typer.Option("--format", "-F", help="回收情况的格式：text（标准错误）或 json（标准输出）。"),
     ] = CollectFormat.text,
     strict: Annotated[bool, typer.Option("--strict", help="有填报冲突时以退出码 1 结束。")] = False,
     force: ForceOpt = False,
@@ -55,12 +58,18 @@ def collect(
         for path in _expand(returns, skip={ledger_file.resolve(), output.resolve()}):
             try:
                 forms.append(read_return(path))
-            except Exception as exc:  # noqa: BLE001 — one bad file must not stop the others
+            except Exception as exc:
                 from yaodian.errors import YaodianError
 
-                reason = str(exc) if isinstance(exc, YaodianError) else f"{path}：无法读取（{type(exc).__name__}）。"
+                reason = (
+                    str(exc)
+                    if isinstance(exc, YaodianError)
+                    else f"{path}：无法读取（{type(exc).__name__}）。"
+                )
                 refused.append(Refused(file=str(path), reason=reason))
-        result = collect_forms(book, forms, time=dt.datetime.now().strftime("%Y-%m-%d %H:%M"), refused=refused)
+        result = collect_forms(
+            book, forms, time=dt.datetime.now().strftime("%Y-%m-%d %H:%M"), refused=refused
+        )
         from yaodian.writers.ledger_xlsx import write_ledger
 
         write_ledger(result.ledger, output, force=force)
@@ -97,7 +106,9 @@ def _report(result: CollectResult, output: Path) -> None:
         values = "；".join(f"{Path(f).name}：“{v}”" for f, v in c.values)
         note(f"冲突：{c.key} {c.column} —— {values}；台账保留“{c.kept}”。")
     for u in result.unknown:
-        note(f"未识别：{u.file} 第 {u.line} 行（编号“{u.key}”，序号 {u.number}，科室 {u.office}）不在台账中，未合并。")
+        note(
+            f"未识别：{u.file} 第 {u.line} 行（编号“{u.key}”，序号 {u.number}，科室 {u.office}）不在台账中，未合并。"
+        )
     for line in result.notes:
         note(f"提示：{line}")
     for r in result.refused:

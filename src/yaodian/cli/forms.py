@@ -18,9 +18,15 @@ class FormFormat(StrEnum):
 
 @app.command()
 def forms(
-    ledger_file: Annotated[Path, typer.Argument(help="yaodian ledger 生成的台账（.xlsx）。", show_default=False)],
-    output: Annotated[Path, typer.Option("--output", "-o", help="输出文件夹（不存在则创建）。", show_default=False)],
-    fmt: Annotated[FormFormat, typer.Option("--format", "-F", help="表格格式：xlsx（默认）或 docx。")] = FormFormat.xlsx,
+    ledger_file: Annotated[
+        Path, typer.Argument(help="yaodian ledger 生成的台账（.xlsx）。", show_default=False)
+    ],
+    output: Annotated[
+        Path, typer.Option("--output", "-o", help="输出文件夹（不存在则创建）。", show_default=False)
+    ],
+    fmt: Annotated[
+        FormFormat, typer.Option("--format", "-F", help="表格格式：xlsx（默认）或 docx。")
+    ] = FormFormat.xlsx,
     fonts: FontsOpt = FontsChoice.gb2312,
     force: ForceOpt = False,
 ) -> None:
@@ -53,7 +59,9 @@ def forms(
             from yaodian.writers.forms_docx import write_form_docx
 
             for plan in plans:
-                write_form_docx(book, plan.office, plan.rows, output / plan.filename, profile=fonts.value, force=force)
+                write_form_docx(
+                    book, plan.office, plan.rows, output / plan.filename, profile=fonts.value, force=force
+                )
         note(f"已写入 {output}：{len(plans)} 份进展表（{sum(len(p.rows) for p in plans)} 行）")
         if orphans:
             numbers = "、".join(dict.fromkeys(r.number for r in orphans))

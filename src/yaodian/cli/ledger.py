@@ -25,10 +25,14 @@ from yaodian.cli.common import (
 @app.command()
 def ledger(
     file: InputArg,
-    output: Annotated[Path, typer.Option("--output", "-o", help="输出的台账 .xlsx 文件。", show_default=False)],
+    output: Annotated[
+        Path, typer.Option("--output", "-o", help="输出的台账 .xlsx 文件。", show_default=False)
+    ],
     leaders: Annotated[
         Path | None,
-        typer.Option("--leaders", help='分管领导表（TOML：科室 = 领导，如 "基教科" = "张副局长"），通知未写明时使用。'),
+        typer.Option(
+            "--leaders", help='分管领导表（TOML：科室 = 领导，如 "基教科" = "张副局长"），通知未写明时使用。'
+        ),
     ] = None,
     previous: Annotated[
         Path | None,

@@ -9,7 +9,18 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from yaodian.cli.common import FontsChoice, FontsOpt, ForceOpt, OutputOpt, app, note, out_console, usage, user_errors, write_stdout
+from yaodian.cli.common import (
+    FontsChoice,
+    FontsOpt,
+    ForceOpt,
+    OutputOpt,
+    app,
+    note,
+    out_console,
+    usage,
+    user_errors,
+    write_stdout,
+)
 
 if TYPE_CHECKING:
     from yaodian.analysis.status import StatusReport
@@ -31,11 +42,14 @@ def status(
     ] = None,
     fmt: Annotated[
         StatusFormat,
-        typer.Option("--format", "-F", help="输出格式：table、md、json、xlsx（需 -o）、docx（通报，需 -o）。"),
+        typer.Option(
+            "--format", "-F", help="输出格式：table、md、json、xlsx（需 -o）、docx（通报，需 -o）。"
+        ),
     ] = StatusFormat.table,
     output: OutputOpt = None,
     reminders: Annotated[
-        Path | None, typer.Option("--reminders", help="为每个有逾期任务的科室写一份催办单（.docx）到此文件夹。")
+        Path | None,
+        typer.Option("--reminders", help="为每个有逾期任务的科室写一份催办单（.docx）到此文件夹。"),
     ] = None,
     fonts: FontsOpt = FontsChoice.gb2312,
     force: ForceOpt = False,
@@ -52,7 +66,9 @@ def status(
         day = _day(as_of)
         if fmt in (StatusFormat.xlsx, StatusFormat.docx):
             if output is None:
-                raise usage(f"--format {fmt.value} 是文件格式，请用 -o 给出输出文件，例如 -o 通报.{fmt.value}。")
+                raise usage(
+                    f"--format {fmt.value} 是文件格式，请用 -o 给出输出文件，例如 -o 通报.{fmt.value}。"
+                )
             if output.suffix.lower() != f".{fmt.value}":
                 raise usage(f"{output}：文件名须以 .{fmt.value} 结尾。")
         if output is not None:
@@ -110,7 +126,9 @@ def _print_table(report: StatusReport) -> None:
     for k, name in enumerate(OFFICE_HEADERS):
         table.add_column(name, justify="left" if k == 0 else "right")
     for cells in office_cells(report):
-        table.add_row(escape(cells[0]), *cells[1:5], f"[red]{cells[5]}[/]" if cells[5] != "0" else "0", cells[6])
+        table.add_row(
+            escape(cells[0]), *cells[1:5], f"[red]{cells[5]}[/]" if cells[5] != "0" else "0", cells[6]
+        )
     out_console().print(table)
 
 

@@ -19,7 +19,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from yaodian.analysis.ledger import COLUMNS, DATE_COLUMNS, FIELD_OF, PREVIOUS_COLUMN, Change, Ledger, LedgerRow
+from yaodian.analysis.ledger import (
+    COLUMNS,
+    DATE_COLUMNS,
+    FIELD_OF,
+    PREVIOUS_COLUMN,
+    Change,
+    Ledger,
+    LedgerRow,
+)
 from yaodian.errors import InputError
 
 KNOWN = frozenset((*COLUMNS, PREVIOUS_COLUMN))
@@ -66,7 +74,9 @@ def header_name(value: object) -> str:
 def _kind(path: Path, data: bytes) -> str:
     if not data.startswith(b"PK\x03\x04"):
         if data.startswith(b"\xd0\xcf\x11\xe0"):
-            raise InputError(f"{path}：这是旧版 .xls/.doc 文件；请在 Excel/WPS/Word 中另存为 .xlsx 或 .docx 后再收集。")
+            raise InputError(
+                f"{path}：这是旧版 .xls/.doc 文件；请在 Excel/WPS/Word 中另存为 .xlsx 或 .docx 后再收集。"
+            )
         raise InputError(f"{path}：不是 .xlsx 或 .docx 文件，无法读取。")
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
@@ -97,7 +107,9 @@ def _workbook(p: Path, data: bytes) -> Any:
     try:
         return openpyxl.load_workbook(io.BytesIO(data), data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a damaged file
-        raise InputError(f"{p}：Excel 文件无法打开（{type(exc).__name__}）；请让填报科室重新保存后发送。") from exc
+        raise InputError(
+            f"{p}：Excel 文件无法打开（{type(exc).__name__}）；请让填报科室重新保存后发送。"
+        ) from exc
 
 
 # --- the ledger ----------------------------------------------------------------------------------
@@ -119,9 +131,7 @@ def read_ledger(path: str | Path) -> Ledger:
     columns = tuple(header_name(v) for v in (grid[0] if grid else ()))
     if "编号" not in columns or "科室" not in columns:
         raise InputError(f"{p}：“台账”页第 1 行缺少“编号”或“科室”列；请勿删除台账的列。")
-    rows = tuple(
-        _ledger_row(columns, cells) for cells in grid[1:] if any(c not in (None, "") for c in cells)
-    )
+    rows = tuple(_ledger_row(columns, cells) for cells in grid[1:] if any(c not in (None, "") for c in cells))
     year = notes.get("年度", "")
     return Ledger(
         ident=ident,
@@ -239,7 +249,9 @@ def _find_header(rows: Sequence[Sequence[Raw]]) -> int | None:
     return None
 
 
-def _form(p: Path, grid: list[list[Raw]], above: Iterable[str], *, ident: str | None, is_ledger: bool) -> ReturnForm | None:
+def _form(
+    p: Path, grid: list[list[Raw]], above: Iterable[str], *, ident: str | None, is_ledger: bool
+) -> ReturnForm | None:
     k = _find_header(grid)
     if k is None:
         return None
@@ -276,7 +288,9 @@ def _xlsx_return(p: Path, data: bytes) -> ReturnForm:
         form = _form(p, _fill_merged(ws), (), ident=ident, is_ledger=is_ledger)
         if form is not None:
             return form
-    raise InputError(f"{p}：找不到表头（编号、工作任务、进展情况、状态…）；请确认这是 yaodian forms 生成的进展表。")
+    raise InputError(
+        f"{p}：找不到表头（编号、工作任务、进展情况、状态…）；请确认这是 yaodian forms 生成的进展表。"
+    )
 
 
 def _docx_return(p: Path, data: bytes) -> ReturnForm:
@@ -285,11 +299,15 @@ def _docx_return(p: Path, data: bytes) -> ReturnForm:
     try:
         document = docx.Document(io.BytesIO(data))
     except Exception as exc:
-        raise InputError(f"{p}：Word 文件无法打开（{type(exc).__name__}）；请让填报科室重新保存后发送。") from exc
+        raise InputError(
+            f"{p}：Word 文件无法打开（{type(exc).__name__}）；请让填报科室重新保存后发送。"
+        ) from exc
     above = [para.text for para in document.paragraphs]
     for table in document.tables:
         grid: list[list[Raw]] = [[cell.text.strip() for cell in row.cells] for row in table.rows]
         form = _form(p, grid, above, ident=None, is_ledger=False)
         if form is not None:
             return form
-    raise InputError(f"{p}：找不到进展表的表格（编号、工作任务、进展情况、状态…）；请确认这是 yaodian forms 生成的进展表。")
+    raise InputError(
+        f"{p}：找不到进展表的表格（编号、工作任务、进展情况、状态…）；请确认这是 yaodian forms 生成的进展表。"
+    )

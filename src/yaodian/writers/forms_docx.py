@@ -14,7 +14,14 @@ from typing import TYPE_CHECKING
 
 from yaodian.analysis.ledger import FORM_COLUMNS, Ledger, LedgerRow
 from yaodian.output import save_built
-from yaodian.writers.docx_blocks import add_page_number_footer, add_paragraph, add_row, add_subtitle, add_table, add_title
+from yaodian.writers.docx_blocks import (
+    add_page_number_footer,
+    add_paragraph,
+    add_row,
+    add_subtitle,
+    add_table,
+    add_title,
+)
 from yaodian.writers.docx_document import DEFAULT_PROFILE, FontProfile, new_document
 from yaodian.writers.forms_xlsx import form_note, form_title
 

@@ -51,7 +51,9 @@ def form_note(ledger: Ledger, office: str) -> str:
     )
 
 
-def write_form_xlsx(ledger: Ledger, office: str, rows: Sequence[LedgerRow], path: str | Path, *, force: bool = False) -> Path:
+def write_form_xlsx(
+    ledger: Ledger, office: str, rows: Sequence[LedgerRow], path: str | Path, *, force: bool = False
+) -> Path:
     return save_built(lambda: build_form_workbook(ledger, office, rows), path, force=force)
 
 
@@ -71,8 +73,16 @@ def build_form_workbook(ledger: Ledger, office: str, rows: Sequence[LedgerRow]) 
     ws.title = "进展表"
     columns = FORM_COLUMNS
     end = get_column_letter(len(columns))
-    put(ws, 1, 1, form_title(ledger, office), CellStyle(font=Font(bold=True, size=16), alignment=Alignment(horizontal="center")))
-    put(ws, 2, 1, form_note(ledger, office), CellStyle(alignment=Alignment(wrap_text=True, vertical="center")))
+    put(
+        ws,
+        1,
+        1,
+        form_title(ledger, office),
+        CellStyle(font=Font(bold=True, size=16), alignment=Alignment(horizontal="center")),
+    )
+    put(
+        ws, 2, 1, form_note(ledger, office), CellStyle(alignment=Alignment(wrap_text=True, vertical="center"))
+    )
     ws.merge_cells(f"A1:{end}1")
     ws.merge_cells(f"A2:{end}2")
     ws.row_dimensions[1].height = 28

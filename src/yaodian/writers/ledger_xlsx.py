@@ -96,12 +96,14 @@ def _overdue_rules(ws: Worksheet, ref: str, *, due: str, status: str) -> None:
     from openpyxl.styles import PatternFill
 
     open_row = f'${status}2<>"{DONE}",${status}2<>"{ONGOING_STATUS}"'
-    overdue = f'AND(ISNUMBER(${due}2),${due}2<TODAY(),{open_row})'
+    overdue = f"AND(ISNUMBER(${due}2),${due}2<TODAY(),{open_row})"
     soon = f"AND(ISNUMBER(${due}2),${due}2>=TODAY(),${due}2-TODAY()<={DUE_SOON_DAYS},{open_row})"
     ws.conditional_formatting.add(
         ref, FormulaRule(formula=[overdue], fill=PatternFill("solid", bgColor=OVERDUE_FILL), stopIfTrue=True)
     )
-    ws.conditional_formatting.add(ref, FormulaRule(formula=[soon], fill=PatternFill("solid", bgColor=DUE_SOON_FILL)))
+    ws.conditional_formatting.add(
+        ref, FormulaRule(formula=[soon], fill=PatternFill("solid", bgColor=DUE_SOON_FILL))
+    )
 
 
 def _summary_sheet(ws: Worksheet, ledger: Ledger) -> None:

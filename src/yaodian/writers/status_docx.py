@@ -35,7 +35,13 @@ REMINDER_HEADERS = ("编号", "序号", "工作任务", "完成时限", "截止�
 REMINDER_WIDTHS = (28, 12, 52, 22, 24, 18)
 
 
-def write_bulletin(report: StatusReport, path: str | Path, *, profile: str | FontProfile = DEFAULT_PROFILE, force: bool = False) -> Path:
+def write_bulletin(
+    report: StatusReport,
+    path: str | Path,
+    *,
+    profile: str | FontProfile = DEFAULT_PROFILE,
+    force: bool = False,
+) -> Path:
     return save_built(lambda: build_bulletin(report, profile=profile), path, force=force)
 
 
@@ -53,7 +59,14 @@ def build_bulletin(report: StatusReport, *, profile: str | FontProfile = DEFAULT
         table = add_table(doc, OFFICE_HEADERS[1:], OFFICE_WIDTHS[1:])
         add_row(
             table,
-            [str(o.total), str(o.done), str(o.in_progress), str(o.not_started), str(o.overdue), str(o.due_soon)],
+            [
+                str(o.total),
+                str(o.done),
+                str(o.in_progress),
+                str(o.not_started),
+                str(o.overdue),
+                str(o.due_soon),
+            ],
             OFFICE_WIDTHS[1:],
             centred=range(6),
         )
@@ -81,7 +94,11 @@ def write_reminder(
 
 
 def build_reminder(
-    report: StatusReport, office: str, rows: Sequence[LedgerRow], *, profile: str | FontProfile = DEFAULT_PROFILE
+    report: StatusReport,
+    office: str,
+    rows: Sequence[LedgerRow],
+    *,
+    profile: str | FontProfile = DEFAULT_PROFILE,
 ) -> Document:
     doc = new_document(profile, title=f"{office}催办单")
     add_page_number_footer(doc)
@@ -96,7 +113,14 @@ def build_reminder(
     for r in rows:
         add_row(
             table,
-            [r.key, r.number, r.task, r.deadline_text, r.deadline.isoformat() if r.deadline else "", r.status],
+            [
+                r.key,
+                r.number,
+                r.task,
+                r.deadline_text,
+                r.deadline.isoformat() if r.deadline else "",
+                r.status,
+            ],
             REMINDER_WIDTHS,
             centred=(0, 1, 3, 4, 5),
         )

@@ -29,7 +29,15 @@ def summary_sentence(report: StatusReport) -> str:
 
 def office_cells(report: StatusReport) -> list[tuple[str, ...]]:
     return [
-        (o.name, str(o.total), str(o.done), str(o.in_progress), str(o.not_started), str(o.overdue), str(o.due_soon))
+        (
+            o.name,
+            str(o.total),
+            str(o.done),
+            str(o.in_progress),
+            str(o.not_started),
+            str(o.overdue),
+            str(o.due_soon),
+        )
         for o in report.offices
     ]
 
