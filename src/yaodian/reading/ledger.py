@@ -71,7 +71,9 @@ def header_name(value: object) -> str:
     return text
 
 
-def _kind(path: Path, data: bytes) -> str:
+def _kind(path: Path, data: bytes, *, ledger: bool = False) -> str:
+    if ledger and not data.startswith(b"PK\x03\x04"):
+        raise InputError(f"{path}：不是台账；台账是 yaodian ledger 生成的 .xlsx 工作簿（yaodian ledger 通知 -o 台账.xlsx）。")
     if not data.startswith(b"PK\x03\x04"):
         if data.startswith(b"\xd0\xcf\x11\xe0"):
             raise InputError(
@@ -90,7 +92,7 @@ def _kind(path: Path, data: bytes) -> str:
     raise InputError(f"{path}：不是 .xlsx 或 .docx 文件，无法读取。")
 
 
-def _load(path: str | Path) -> tuple[Path, bytes, str]:
+def _load(path: str | Path, *, ledger: bool = False) -> tuple[Path, bytes, str]:
     p = Path(path)
     try:
         data = p.read_bytes()
@@ -98,7 +100,7 @@ def _load(path: str | Path) -> tuple[Path, bytes, str]:
         raise InputError(f"{p}：文件不存在；请检查路径。") from exc
     except OSError as exc:
         raise InputError(f"{p}：无法读取（{exc.strerror or exc}）。") from exc
-    return p, data, _kind(p, data)
+    return p, data, _kind(p, data, ledger=ledger)
 
 
 def _workbook(p: Path, data: bytes) -> Any:
@@ -117,9 +119,9 @@ def _workbook(p: Path, data: bytes) -> Any:
 
 def read_ledger(path: str | Path) -> Ledger:
     """Read a ledger written by `yaodian ledger` (or `collect`), with any edits made in it."""
-    p, data, kind = _load(path)
+    p, data, kind = _load(path, ledger=True)
     if kind != "xlsx":
-        raise InputError(f"{p}：台账应是 yaodian ledger 生成的 .xlsx 工作簿。")
+        raise InputError(f"{p}：不是台账；台账是 yaodian ledger 生成的 .xlsx 工作簿。")
     wb = _workbook(p, data)
     if "台账" not in wb.sheetnames:
         raise InputError(f"{p}：没有“台账”工作表，不是 yaodian 台账；请先用 yaodian ledger 生成台账。")
