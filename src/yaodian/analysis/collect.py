@@ -7,8 +7,9 @@ Steps (one function each):
   3. `proposals`   each returned cell of the four fill-in columns read into the ledger's terms
                    (status words, dates typed as text);
   4. `merge`       one value for a cell: a non-empty value that differs replaces the ledger's and
-                   is logged in 修改记录; two returns that disagree leave the ledger's value and
-                   are a conflict.
+                   is logged in 修改记录; two returns that disagree leave the ledger's value
+                   and are a conflict (a value left as the form was sent counts: which of two
+                   returns of one office is the newer cannot be known, so it is for a person).
 Nothing is ever dropped in silence: every value not taken is in `notes`, `conflicts` or `unknown`.
 """
 
