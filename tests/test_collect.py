@@ -84,7 +84,11 @@ def test_round_trip(made: tuple[Path, Path, Path], tmp_path: Path) -> None:
     _edit_docx(
         _form(docx_forms, "人事科", "docx"),
         returns / "人事科.docx",
-        {("2024-006-01", "状态"): "已完成", ("2024-006-01", "进展情况"): "评审结束", ("2024-006-01", "更新日期"): "2024-11-28"},
+        {
+            ("2024-006-01", "状态"): "已完成",
+            ("2024-006-01", "进展情况"): "评审结束",
+            ("2024-006-01", "更新日期"): "2024-11-28",
+        },
     )
     # a second 基教科 return, its copy of the form, that disagrees on one cell
     _edit_xlsx(returns / "基教科.xlsx", returns / "基教科-补报.xlsx", {("2024-003-02", "状态"): "已完成"})
@@ -229,7 +233,9 @@ def test_another_notices_forms_and_ledger_are_refused(made: tuple[Path, Path, Pa
     assert run_cli("ledger", SAMPLES / "changde-2024.txt", "-o", other_ledger).exit_code == 0
     assert run_cli("forms", other_ledger, "-o", other / "forms").exit_code == 0
     good = _edit_xlsx(_form(xlsx, "基教科"), tmp_path / "r.xlsx", {("2024-001-01", "责任人"): "王老师"})
-    code, summary, stderr, out = _collect(ledger, good, other / "forms" / "基教科-2024年工作任务进展表.xlsx", other_ledger)
+    code, summary, stderr, out = _collect(
+        ledger, good, other / "forms" / "基教科-2024年工作任务进展表.xlsx", other_ledger
+    )
     assert code == 1
     assert len(summary["refused"]) == 2
     assert "另一份台账生成的进展表" in stderr and "这是另一份台账（" in stderr

@@ -27,7 +27,10 @@ def ledger_xlsx(tmp_path: Path) -> Path:
 
 def test_rows_keys_deadlines_and_leaders() -> None:
     ledger = build_ledger(parse_file(NOTICE))
-    got = [(r.key, r.number, r.office, r.role, r.leader, r.deadline_text, r.deadline, r.status) for r in ledger.rows]
+    got = [
+        (r.key, r.number, r.office, r.role, r.leader, r.deadline_text, r.deadline, r.status)
+        for r in ledger.rows
+    ]
     d = dt.date
     assert got == [
         ("2024-001-01", "1", "基教科", "牵头", "张副市长", "6月底前", d(2024, 6, 30), "未开始"),
@@ -120,7 +123,9 @@ def test_ledger_of_the_sample(tmp_path: Path) -> None:
     result = run_cli("ledger", SAMPLES / "changde-2024.txt", "-o", out)
     assert result.exit_code == 0, result.output
     assert "35 项条目" in result.stderr
-    assert len(read_ledger(out).rows) == sum(len(i.offices) for i in parse_file(SAMPLES / "changde-2024.txt").items)
+    assert len(read_ledger(out).rows) == sum(
+        len(i.offices) for i in parse_file(SAMPLES / "changde-2024.txt").items
+    )
 
 
 def test_ledger_needs_xlsx_name(tmp_path: Path) -> None:

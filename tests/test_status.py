@@ -11,9 +11,9 @@ import openpyxl
 import pytest
 
 from conftest import FIXTURES, run_cli
+from yaodian import parse_file
 from yaodian.analysis.ledger import build_ledger
 from yaodian.analysis.status import status_report
-from yaodian import parse_file
 
 NOTICE = FIXTURES / "notices" / "ledger_deadlines.txt"
 
@@ -36,14 +36,29 @@ def test_json_keys_and_counts(ledger: Path) -> None:
     data = json.loads(result.stdout)
     assert list(data) == ["as_of", "offices", "overdue"]
     assert data["as_of"] == "2024-07-10"
-    assert list(data["offices"][0]) == ["name", "total", "done", "in_progress", "not_started", "overdue", "due_soon"]
+    assert list(data["offices"][0]) == [
+        "name",
+        "total",
+        "done",
+        "in_progress",
+        "not_started",
+        "overdue",
+        "due_soon",
+    ]
     offices = {o["name"]: o for o in data["offices"]}
     assert offices["基教科"] == {
         "name": "基教科", "total": 3, "done": 0, "in_progress": 1, "not_started": 1, "overdue": 1, "due_soon": 0
     }  # fmt: skip
     assert offices["财建科"]["done"] == 1 and offices["财建科"]["overdue"] == 0
     assert data["overdue"] == [
-        {"key": "2024-001-01", "number": "1", "office": "基教科", "role": "牵头", "deadline": "2024-06-30", "status": "推进中"}
+        {
+            "key": "2024-001-01",
+            "number": "1",
+            "office": "基教科",
+            "role": "牵头",
+            "deadline": "2024-06-30",
+            "status": "推进中",
+        }
     ]
 
 
@@ -66,7 +81,16 @@ def test_markdown_and_table(ledger: Path) -> None:
 def test_bulletin_xlsx_and_reminders(ledger: Path, tmp_path: Path) -> None:
     bulletin = tmp_path / "通报.docx"
     result = run_cli(
-        "status", ledger, "--as-of", "2024-07-10", "-F", "docx", "-o", bulletin, "--reminders", tmp_path / "催办"
+        "status",
+        ledger,
+        "--as-of",
+        "2024-07-10",
+        "-F",
+        "docx",
+        "-o",
+        bulletin,
+        "--reminders",
+        tmp_path / "催办",
     )
     assert result.exit_code == 0, result.output
     document = docx.Document(str(bulletin))

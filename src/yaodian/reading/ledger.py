@@ -73,7 +73,9 @@ def header_name(value: object) -> str:
 
 def _kind(path: Path, data: bytes, *, ledger: bool = False) -> str:
     if ledger and not data.startswith(b"PK\x03\x04"):
-        raise InputError(f"{path}：不是台账；台账是 yaodian ledger 生成的 .xlsx 工作簿（yaodian ledger 通知 -o 台账.xlsx）。")
+        raise InputError(
+            f"{path}：不是台账；台账是 yaodian ledger 生成的 .xlsx 工作簿（yaodian ledger 通知 -o 台账.xlsx）。"
+        )
     if not data.startswith(b"PK\x03\x04"):
         if data.startswith(b"\xd0\xcf\x11\xe0"):
             raise InputError(
