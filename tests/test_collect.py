@@ -152,7 +152,7 @@ def test_key_column_deleted(made: tuple[Path, Path, Path], tmp_path: Path) -> No
     wb = openpyxl.load_workbook(form)
     wb.active.delete_cols(1)
     wb.save(form)
-    code, summary, stderr, out = _collect(ledger, form)
+    code, _summary, stderr, out = _collect(ledger, form)
     assert code == 0, stderr
     assert read_ledger(out).by_key()["2024-003-02"].progress == "规划已报批"
     assert "没有“编号”列" in stderr and "按序号 3 + 科室 基教科 对应到 2024-003-02" in stderr
@@ -260,7 +260,7 @@ def test_strict_makes_conflicts_fail(made: tuple[Path, Path, Path], tmp_path: Pa
     ledger, xlsx, _ = made
     a = _edit_xlsx(_form(xlsx, "师范科"), tmp_path / "a.xlsx", {("2024-005-01", "状态"): "推进中"})
     b = _edit_xlsx(_form(xlsx, "师范科"), tmp_path / "b.xlsx", {("2024-005-01", "状态"): "已完成"})
-    code, summary, _, out = _collect(ledger, a, b)
+    code, summary, _, _out = _collect(ledger, a, b)
     assert code == 0 and len(summary["conflicts"]) == 1
     code, _, stderr, _ = _collect(ledger, a, b, extra=("--strict",))
     assert code == 1 and "冲突" in stderr
