@@ -185,3 +185,32 @@ def test_previous_marks_unfinished_rows(ledger_xlsx: Path, tmp_path: Path) -> No
     assert previous["2024-001-01"] == "推进中"
     assert previous["2024-001-02"] == ""
     assert previous["2024-004-01"] == "持续推进"
+
+
+def test_leader_and_deadline_columns_of_a_table() -> None:
+    ledger = build_ledger(parse_file(FIXTURES / "notices" / "table_rows.txt"))
+    got = [(r.key, r.office, r.leader, r.deadline_text, r.deadline, r.status) for r in ledger.rows[:4]]
+    assert got == [
+        ("2025-001-01", "区商务局", "李某", "2025年12月底", dt.date(2025, 12, 31), "未开始"),
+        ("2025-001-02", "区交通局", "李某", "2025年12月底", dt.date(2025, 12, 31), "未开始"),
+        ("2025-001-03", "区财政局", "李某", "2025年12月底", dt.date(2025, 12, 31), "未开始"),
+        ("2025-002-01", "区住建局", "赵某", "全年", None, "持续推进"),
+    ]
+
+
+def test_item_without_office_keeps_a_row(tmp_path: Path) -> None:
+    notice = tmp_path / "n.txt"
+    notice.write_text(
+        "某局2024年工作要点\n一、任务\n1.做好甲事。（责任科室：甲科）\n2.做好乙事，年底前完成。\n",
+        encoding="utf-8",
+    )
+    rows = build_ledger(parse_file(notice)).rows
+    assert [(r.key, r.office, r.deadline) for r in rows] == [
+        ("2024-001-01", "甲科", None),
+        ("2024-002-01", "", dt.date(2024, 12, 31)),
+    ]
+    out = tmp_path / "台账.xlsx"
+    assert run_cli("ledger", notice, "-o", out).exit_code == 0
+    result = run_cli("forms", out, "-o", tmp_path / "forms")
+    assert result.exit_code == 0
+    assert "第 2 条没有责任科室" in result.stderr
