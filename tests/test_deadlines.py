@@ -7,7 +7,8 @@ import datetime as dt
 import pytest
 
 from yaodian import parse_text
-from yaodian.deadlines import Deadline, read_deadline, read_leader
+from yaodian.deadlines import read_deadline, read_leader
+from yaodian.model import Deadline
 
 # (item text, the notice's year, expected text, expected date)
 TEXT_CASES = [

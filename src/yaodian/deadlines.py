@@ -1,7 +1,8 @@
 """Deadlines (完成时限) and leaders (分管领导) as the plan words them, read into dates and names.
 
-The one home for these phrase rules. A leaf module (stdlib and `numerals` only) so that the model
-can give every item its deadline in the JSON without importing the analysis layer.
+The one home for these phrase rules, beside the model rather than in `analysis/`: the model's
+JSON gives every item its deadline (`Notice.deadline_of`, which imports this module on first use),
+and the model may not import the analysis layer. Pure functions on text; `Deadline` is the model's.
 
 Rules, relative to the notice's year Y (a year written in the phrase wins):
 
@@ -24,6 +25,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from yaodian.model import Deadline
 from yaodian.numerals import cn_to_int
 
 _CN = "一二三四五六七八九十"
@@ -51,19 +53,6 @@ _ALONE = re.compile(
 
 _QUARTER_END = {1: (3, 31), 2: (6, 30), 3: (9, 30), 4: (12, 31)}
 AUTUMN_TERM = (8, 31)
-
-
-@dataclass(frozen=True, kw_only=True)
-class Deadline:
-    """A completion deadline (完成时限): the words as printed and the date they mean.
-
-    `date` is None for open-ended work (长期坚持) or when the notice's year is unknown."""
-
-    text: str
-    date: dt.date | None = None
-
-    def to_dict(self) -> dict[str, str | None]:
-        return {"text": self.text, "date": self.date.isoformat() if self.date else None}
 
 
 @dataclass(frozen=True)

@@ -16,9 +16,6 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from yaodian.deadlines import Deadline as Deadline
-from yaodian.deadlines import read_deadline, read_leader
-
 Role = Literal["lead", "support"]
 LEAD: Role = "lead"
 SUPPORT: Role = "support"
@@ -73,6 +70,20 @@ class OfficeRef:
     @property
     def is_lead(self) -> bool:
         return self.role == LEAD
+
+
+@dataclass(frozen=True, kw_only=True)
+class Deadline:
+    """A completion deadline (完成时限): the words as printed and the date they mean.
+
+    `date` is None for open-ended work (长期坚持) or when the notice's year is unknown. Read by
+    `yaodian.deadlines` from the item's field or text (`Notice.deadline_of`)."""
+
+    text: str
+    date: _dt.date | None = None
+
+    def to_dict(self) -> dict[str, str | None]:
+        return {"text": self.text, "date": self.date.isoformat() if self.date else None}
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -292,10 +303,15 @@ class Notice:
 
     def deadline_of(self, item: Item) -> Deadline | None:
         """The item's deadline read into a date (完成时限), relative to the plan's year."""
+        # The phrase rules import on first use: their patterns are start-up every command pays.
+        from yaodian.deadlines import read_deadline
+
         return read_deadline(item.deadline, item.text, self.plan_year)
 
     def leader_of(self, item: Item) -> str | None:
         """The item's leader (分管领导): the parser's field or `由X副市长负责` in its text."""
+        from yaodian.deadlines import read_leader
+
         return read_leader(item.leader, item.text)
 
     def offices(self) -> tuple[OfficeSummary, ...]:
