@@ -214,3 +214,27 @@ def test_item_without_office_keeps_a_row(tmp_path: Path) -> None:
     result = run_cli("forms", out, "-o", tmp_path / "forms")
     assert result.exit_code == 0
     assert "第 2 条没有责任科室" in result.stderr
+
+
+@pytest.mark.soffice
+def test_summary_formulas_compute_in_libreoffice(ledger_xlsx: Path, tmp_path: Path) -> None:
+    import shutil
+    import subprocess
+
+    soffice = shutil.which("soffice")
+    if soffice is None:
+        pytest.skip("LibreOffice (soffice) is not installed")
+    wb = openpyxl.load_workbook(ledger_xlsx)
+    wb["台账"]["M2"] = "已完成"
+    wb.save(ledger_xlsx)
+    # the 汇总 sheet (the 2nd) as CSV, every formula recalculated by LibreOffice
+    csv_filter = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,2"
+    subprocess.run(
+        [soffice, f"-env:UserInstallation={(tmp_path / 'lo').as_uri()}", "--headless", "--convert-to", csv_filter,
+         "--outdir", str(tmp_path), str(ledger_xlsx)],
+        check=True, capture_output=True, timeout=180,
+    )  # fmt: skip
+    rows = (tmp_path / "台账-汇总.csv").read_text(encoding="utf-8").splitlines()
+    assert rows[0] == "科室,合计,未开始,推进中,已完成,滞后,持续推进,逾期"
+    assert rows[1].split(",")[:7] == ["基教科", "3", "1", "0", "1", "0", "1"]
+    assert rows[-1].split(",")[:7] == ["合计", "10", "7", "0", "1", "0", "2"]
