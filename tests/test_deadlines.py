@@ -28,6 +28,8 @@ TEXT_CASES = [
     ("十二月底前完成审计。", 2024, "十二月底前", "2024-12-31"),
     ("7月上旬召开会议。", 2024, "7月上旬", "2024-07-10"),
     ("2023年底前建成平台。", 2024, "2023年底前", "2023-12-31"),
+    ("明年3月底前完成验收。", 2024, "明年3月底前", "2025-03-31"),
+    ("次年底前全面建成。", 2024, "次年底前", "2025-12-31"),
 ]
 
 
@@ -106,3 +108,12 @@ def test_leader_in_text(text: str, leader: str | None) -> None:
 
 def test_leader_field_wins() -> None:
     assert read_leader("赵副局长", "由张副市长负责。") == "赵副局长"
+
+
+@pytest.mark.parametrize(("text", "year", "words", "date"), TEXT_CASES, ids=[c[2] for c in TEXT_CASES])
+def test_phrase_through_a_notice_of_that_year(text: str, year: int, words: str, date: str | None) -> None:
+    notice = parse_text(
+        f"某局{year}年工作要点\n一、重点任务\n1.{text}（责任科室：甲科）\n2.做好其他工作。（责任科室：乙科）\n"
+    )
+    assert notice.year == year
+    assert notice.to_dict()["items"][0]["deadline"] == {"text": words, "date": date}

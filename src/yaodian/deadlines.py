@@ -4,7 +4,7 @@ The one home for these phrase rules, beside the model rather than in `analysis/`
 JSON gives every item its deadline (`Notice.deadline_of`, which imports this module on first use),
 and the model may not import the analysis layer. Pure functions on text; `Deadline` is the model's.
 
-Rules, relative to the notice's year Y (a year written in the phrase wins):
+Rules, relative to the notice's year Y (a year written in the phrase wins; 明年/次年 is Y+1):
 
     6月底前 / 6月底 / 6月末      → Y-06-30          7月1日前 (text) / 7月1日 (field) → Y-07-01
     7月上旬 / 中旬 / 下旬         → Y-07-10/20/31    年底前 / 年底 / 年内 / 年末        → Y-12-31
@@ -30,14 +30,17 @@ from yaodian.numerals import cn_to_int
 
 _CN = "一二三四五六七八九十"
 _N = rf"(?:\d{{1,2}}|[{_CN}]{{1,3}})"
-_YEAR = r"(?:(?P<year>(?:19|20)\d\d)年)?"
+# "2025年", or "明年"/"次年" (the year after the plan's)
+_YEAR = r"(?:(?P<year>(?:19|20)\d\d)年|(?P<next>明年|次年))?"
 
 # "2025年10月底前", "6月底", "12月末", "6月30日前", "7月上旬"; month alone ("6月") only in a field.
 MONTH = re.compile(
     rf"{_YEAR}(?P<month>{_N})月份?(?:(?P<day>{_N})日|(?P<end>底|末)|(?P<part>[上中下]旬))?(?P<before>之?前)?"
 )
 # "年底前", "2024年底", "年内完成"; never "三年内" (a span) or "上半年" (a half).
-YEAR_END = re.compile(r"(?:(?P<year>(?:19|20)\d\d))?(?<![一二三四五六七八九十两几多数半全])年(?:底|末|内)前?")
+YEAR_END = re.compile(
+    r"(?:(?P<year>(?:19|20)\d\d)|(?P<next>明|次))?(?<![一二三四五六七八九十两几多数半全])年(?:底|末|内)前?"
+)
 # "上半年", "2024年下半年"
 HALF = re.compile(rf"{_YEAR}(?P<half>[上下])半年")
 # "第二季度", "一季度末", "三季度前"
@@ -139,7 +142,11 @@ def _number(text: str) -> int:
 
 
 def _year(m: re.Match[str], year: int | None) -> int | None:
-    return int(m["year"]) if m["year"] else year
+    if m["year"]:
+        return int(m["year"])
+    if m.groupdict().get("next"):
+        return None if year is None else year + 1
+    return year
 
 
 def _month_end(year: int | None, month: int) -> dt.date | None:
