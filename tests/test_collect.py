@@ -12,7 +12,7 @@ import openpyxl
 import pytest
 
 from conftest import FIXTURES, SAMPLES, run_cli, soffice_convert
-from yaodian.analysis.ledger import FORM_COLUMNS
+from yaodian.ledger_model import FORM_COLUMNS
 from yaodian.reading.ledger import read_ledger
 
 NOTICE = FIXTURES / "notices" / "ledger_deadlines.txt"

@@ -11,7 +11,8 @@ import pytest
 
 from conftest import FIXTURES, SAMPLES, run_cli
 from yaodian import parse_file
-from yaodian.analysis.ledger import COLUMNS, EDITABLE, FORM_COLUMNS, STATUSES, build_ledger
+from yaodian.analysis.ledger import build_ledger
+from yaodian.ledger_model import COLUMNS, EDITABLE, FORM_COLUMNS, STATUSES
 from yaodian.reading.ledger import read_ledger
 
 NOTICE = FIXTURES / "notices" / "ledger_deadlines.txt"

@@ -7,7 +7,7 @@ import dataclasses
 
 from yaodian.analysis.diff.align import align
 from yaodian.analysis.diff.model import DEFAULT_THRESHOLD
-from yaodian.analysis.ledger import DONE, Ledger, LedgerRow
+from yaodian.ledger_model import DONE, Ledger, LedgerRow
 from yaodian.model import Item, Notice
 
 

@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from yaodian.analysis.ledger import (
+from yaodian.ledger_model import (
     DATE_COLUMNS,
     EDITABLE,
     FIELD_OF,

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from yaodian.analysis.ledger import Ledger, LedgerRow
 from yaodian.filenames import safe_stem, unique_name
+from yaodian.ledger_model import Ledger, LedgerRow
 
 
 @dataclass(frozen=True, kw_only=True)

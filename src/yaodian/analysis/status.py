@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from yaodian.analysis.ledger import DONE, IN_PROGRESS, NOT_STARTED, Ledger, LedgerRow
+from yaodian.ledger_model import DONE, IN_PROGRESS, NOT_STARTED, Ledger, LedgerRow
 
 DUE_SOON_DAYS = 30
 

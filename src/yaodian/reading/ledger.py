@@ -19,7 +19,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from yaodian.analysis.ledger import (
+from yaodian.errors import InputError
+from yaodian.ledger_model import (
     COLUMNS,
     DATE_COLUMNS,
     FIELD_OF,
@@ -28,7 +29,6 @@ from yaodian.analysis.ledger import (
     Ledger,
     LedgerRow,
 )
-from yaodian.errors import InputError
 
 KNOWN = frozenset((*COLUMNS, PREVIOUS_COLUMN))
 # "台账标识：3f2a9c0d1b7e" above a form's header, or in the ledger's 说明 sheet.

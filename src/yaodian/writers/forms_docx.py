@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from yaodian.analysis.ledger import FORM_COLUMNS, Ledger, LedgerRow
+from yaodian.ledger_model import FORM_COLUMNS, Ledger, LedgerRow
 from yaodian.output import save_built
 from yaodian.writers.docx_blocks import (
     add_page_number_footer,

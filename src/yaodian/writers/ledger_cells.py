@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from yaodian.analysis.ledger import DATE_COLUMNS, STATUSES, LedgerRow
+from yaodian.ledger_model import DATE_COLUMNS, STATUSES, LedgerRow
 from yaodian.writers.xlsx_common import CellStyle, put, row_height
 
 if TYPE_CHECKING:

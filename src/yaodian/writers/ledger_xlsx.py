@@ -14,8 +14,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from yaodian.analysis.ledger import DONE, ONGOING_STATUS, STATUSES, Ledger
 from yaodian.deadlines import AUTUMN_TERM
+from yaodian.ledger_model import DONE, ONGOING_STATUS, STATUSES, Ledger
 from yaodian.output import save_built
 from yaodian.writers.ledger_cells import (
     body_styles,

@@ -10,8 +10,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from yaodian.analysis.ledger import LedgerRow
 from yaodian.analysis.status import StatusReport
+from yaodian.ledger_model import LedgerRow
 from yaodian.output import save_built
 from yaodian.writers.docx_blocks import (
     add_heading,
