@@ -120,7 +120,7 @@ def _print_table(report: StatusReport) -> None:
     from rich.markup import escape
     from rich.table import Table
 
-    from yaodian.writers.status_text import OFFICE_HEADERS, office_cells, summary_sentence
+    from yaodian.writers.status_labels import OFFICE_HEADERS, office_cells, summary_sentence
 
     table = Table(title=escape(summary_sentence(report)))
     for k, name in enumerate(OFFICE_HEADERS):

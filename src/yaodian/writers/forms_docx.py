@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from yaodian.analysis.forms import form_note, form_title
 from yaodian.ledger_model import FORM_COLUMNS, Ledger, LedgerRow
 from yaodian.output import save_built
 from yaodian.writers.docx_blocks import (
@@ -23,7 +24,6 @@ from yaodian.writers.docx_blocks import (
     add_title,
 )
 from yaodian.writers.docx_document import DEFAULT_PROFILE, FontProfile, new_document
-from yaodian.writers.forms_xlsx import form_note, form_title
 
 if TYPE_CHECKING:
     from docx.document import Document

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from yaodian.analysis.forms import form_note, form_title
 from yaodian.ledger_model import EDITABLE, FORM_COLUMNS, Ledger, LedgerRow
 from yaodian.output import save_built
 from yaodian.writers.ledger_cells import (
@@ -30,25 +31,6 @@ if TYPE_CHECKING:
 
 LOCKED_FILL = "F2F2F2"
 HEADER_ROW = 3
-
-
-def form_title(ledger: Ledger, office: str) -> str:
-    """`基教科2024年工作任务进展表`: the form's title and, with a dash, its file name."""
-    year = f"{ledger.year}年" if ledger.year else ""
-    return f"{office}{year}工作任务进展表"
-
-
-def form_stem(ledger: Ledger, office: str) -> str:
-    year = f"{ledger.year}年" if ledger.year else ""
-    return f"{office}-{year}工作任务进展表"
-
-
-def form_note(ledger: Ledger, office: str) -> str:
-    """The line under the title: the identity `collect` checks, and what to fill in."""
-    return (
-        f"台账标识：{ledger.ident}　科室：{office}　"
-        f"请只填写{'、'.join(EDITABLE)}四列（状态从下拉列表选择，日期如 2024-07-01），不要改动编号。"
-    )
 
 
 def write_form_xlsx(

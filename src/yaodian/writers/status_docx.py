@@ -24,7 +24,7 @@ from yaodian.writers.docx_blocks import (
 )
 from yaodian.writers.docx_document import DEFAULT_PROFILE, FontProfile, new_document
 from yaodian.writers.labels import chinese_date
-from yaodian.writers.status_text import OFFICE_HEADERS, OVERDUE_HEADERS, overdue_cells, summary_sentence
+from yaodian.writers.status_labels import OFFICE_HEADERS, OVERDUE_HEADERS, overdue_cells, summary_sentence
 
 if TYPE_CHECKING:
     from docx.document import Document

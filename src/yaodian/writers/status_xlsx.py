@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from yaodian.analysis.status import StatusReport
 from yaodian.output import save_built
-from yaodian.writers.status_text import (
+from yaodian.writers.status_labels import (
     OFFICE_HEADERS,
     OVERDUE_HEADERS,
     office_cells,
