@@ -239,3 +239,12 @@ def test_summary_formulas_compute_in_libreoffice(ledger_xlsx: Path, tmp_path: Pa
     assert rows[0] == "科室,合计,未开始,推进中,已完成,滞后,持续推进,逾期"
     assert rows[1].split(",")[:7] == ["基教科", "3", "1", "0", "1", "0", "1"]
     assert rows[-1].split(",")[:7] == ["合计", "10", "7", "0", "1", "0", "2"]
+
+
+@pytest.mark.soffice
+def test_ledger_saved_by_libreoffice_reads_the_same(ledger_xlsx: Path, tmp_path: Path) -> None:
+    from conftest import soffice_convert
+
+    out = tmp_path / "lo"
+    out.mkdir()
+    assert read_ledger(soffice_convert(ledger_xlsx, "xlsx", out)) == read_ledger(ledger_xlsx)
