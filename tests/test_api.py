@@ -32,6 +32,7 @@ def test_every_public_model_type_is_exported() -> None:
         "Section",
         "OfficeSummary",
         "Coverage",
+        "Deadline",
         "Notice",
     }
     assert public <= set(yaodian.__all__)

@@ -73,6 +73,20 @@ class OfficeRef:
 
 
 @dataclass(frozen=True, kw_only=True)
+class Deadline:
+    """A completion deadline (完成时限): the words as printed and the date they mean.
+
+    `date` is None for open-ended work (长期坚持) or when the notice's year is unknown. Read by
+    `yaodian.deadlines` from the item's field or text (`Notice.deadline_of`)."""
+
+    text: str
+    date: _dt.date | None = None
+
+    def to_dict(self) -> dict[str, str | None]:
+        return {"text": self.text, "date": self.date.isoformat() if self.date else None}
+
+
+@dataclass(frozen=True, kw_only=True)
 class Item:
     """One task item (工作要点条目): its number, text and responsible offices."""
 
@@ -282,6 +296,24 @@ class Notice:
             level = level[k].children
         return tuple(path)
 
+    @property
+    def plan_year(self) -> int | None:
+        """The year the plan is for: its own, else the year it was issued."""
+        return self.year if self.year is not None else (self.date.year if self.date else None)
+
+    def deadline_of(self, item: Item) -> Deadline | None:
+        """The item's deadline read into a date (完成时限), relative to the plan's year."""
+        # The phrase rules import on first use: their patterns are start-up every command pays.
+        from yaodian.deadlines import read_deadline
+
+        return read_deadline(item.deadline, item.text, self.plan_year)
+
+    def leader_of(self, item: Item) -> str | None:
+        """The item's leader (分管领导): the parser's field or `由X副市长负责` in its text."""
+        from yaodian.deadlines import read_leader
+
+        return read_leader(item.leader, item.text)
+
     def offices(self) -> tuple[OfficeSummary, ...]:
         """Every office named in the plan, most items first, collective entries last."""
         return summarise_offices(self.items)
@@ -388,8 +420,8 @@ def _item_dict(notice: Notice, item: Item) -> dict[str, Any]:
         "title": item.title,
         "text": item.text,
         "offices": [_office_dict(o) for o in item.offices],
-        "leader": item.leader,
-        "deadline": item.deadline,
+        "leader": notice.leader_of(item),
+        "deadline": deadline.to_dict() if (deadline := notice.deadline_of(item)) else None,
         "line": item.line,
         "end_line": item.end_line,
         "fingerprint": item.fingerprint,

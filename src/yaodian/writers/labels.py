@@ -12,7 +12,7 @@ ROLE_LABEL = {"lead": "牵头", "support": "配合"}
 
 
 def plan_year(notice: Notice) -> int | None:
-    return notice.year or (notice.date.year if notice.date else None)
+    return notice.plan_year
 
 
 def sheet_title(notice: Notice, office: str) -> str:
