@@ -253,15 +253,10 @@ def _notice_title(segs: Sequence[_Seg], kinds: list[str], k: int, number: re.Mat
     title = text[number.end() :].strip() if number else text
     if "关于" in title:
         # "某委员会" / "关于印发…的通知": the body's line above joins the title.
-        above = segs[k - 1] if k > 0 and title.startswith("关于") and not number else None
-        if (
-            above is not None
-            and kinds[k - 1] == "other"
-            and WHOLE_ORG.search(above.text)
-            and len(above.text) <= 30
-        ):
+        body = segs[k - 1].text if k > 0 and title.startswith("关于") and not number else ""
+        if body and kinds[k - 1] == "other" and WHOLE_ORG.search(body) and len(body) <= 30:
             kinds[k - 1] = "notice_title"
-            return above.text + title
+            return body + title
         return title
     start = -1
     for j in range(k - 1, max(-1, k - 4), -1):
