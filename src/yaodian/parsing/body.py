@@ -8,7 +8,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from yaodian.model import Item, OfficeRef, ParseWarning, Section
-from yaodian.parsing import clauses
+from yaodian.parsing import clauses, spans
 from yaodian.parsing.clauses import Mention
 from yaodian.parsing.header import ORG_SUFFIX, PUBLIC_NOTE, parse_date
 from yaodian.parsing.lines import Line
@@ -29,8 +29,6 @@ PREAMBLE_SECTION = lazy(
     r"^(?:总体要求|指导思想|基本原则|工作目标|主要目标|总体目标|总体思路|工作原则)[。.]?$"
 )
 SENTENCE_END = lazy(r"[。！？!?]")
-BRACKET = lazy("[" + re.escape(clauses.OPEN + clauses.CLOSE) + "]")
-OFFICE_TAIL = lazy(r"^(?P<text>.*[。.！!])\s+(?P<office>[^\s。.，,；;：:！!？?]{2,30})$")
 CLAUSE_END = lazy(r"[，,；;：:]")
 NUMBER_PUNCT = lazy(r"[\s.．、]")
 # A heading followed by its intro on the same line: "产业提升行动。围绕…" "发挥牵引作用 积极落实…。"
@@ -243,7 +241,7 @@ def _office_tail(node: Node) -> str | None:
     text = node.body[-1].text if node.body else node.head
     if node.row is not None or " " not in text:
         return None
-    tail = OFFICE_TAIL.match(text)
+    tail = spans.OFFICE_TAIL.match(text)
     return tail.group("office") if tail and clauses.reads_as_offices(tail.group("office")) else None
 
 
@@ -404,10 +402,10 @@ def _item(
             for n in _all_nodes(child):
                 paragraphs.append((n.marker.printed if n.marker else "") + n.head)
                 paragraphs.extend(line.text for line in n.body)
-        paragraphs, inner = _inner_clauses([p for p in paragraphs if p])
-        text, found = _split_clause(paragraphs, out.weak_ok)
+        paragraphs, inner = spans.inner_clauses([p for p in paragraphs if p])
+        text, found = spans.split_clause(paragraphs, out.weak_ok)
         if found is None and not node.clause_lines and paragraphs:
-            opening = clauses.leading_clause(paragraphs[0])
+            opening = spans.leading_clause(paragraphs[0])
             if opening is not None:
                 found = opening[0]
                 text = "\n".join([opening[1], *paragraphs[1:]])
@@ -433,9 +431,9 @@ def _item(
                 reading = clauses.read_clause(line.text)
                 mentions.extend(reading.mentions)
                 rejected.extend(reading.rejected)
-    offices = _merge([*earlier, clauses.resolve_roles(mentions, aliases)]) or inherited
+    offices = spans.merge([*earlier, clauses.resolve_roles(mentions, aliases)]) or inherited
     if not offices and node.row is None:
-        out.warnings.extend(_unread(node.line, number, text))
+        out.warnings.extend(spans.unread(node.line, number, text))
     for name in rejected:
         out.warnings.append(
             ParseWarning(
@@ -459,123 +457,3 @@ def _item(
     )
     out.items.append(item)
     return item
-
-
-def _unread(line: int, number: str, text: str) -> list[ParseWarning]:
-    """Say why an item that seems to name its offices has none: the clause was cut by a line
-    break, or it is written in a way not read."""
-    if clauses.broken_clause(text):
-        return [
-            ParseWarning(
-                line=line, code="broken-clause", message=f"条目 {number} 的责任单位被换行断开，没能读出"
-            )
-        ]
-    hint = clauses.unread_clause(text)
-    if hint is None:
-        return []
-    return [
-        ParseWarning(
-            line=line,
-            code="unread-clause",
-            message=f"条目 {number} 写有责任分工（“{hint[:30]}”），但没能读出单位；请核对原文",
-        )
-    ]
-
-
-def _inner_clauses(paragraphs: list[str]) -> tuple[list[str], list[str]]:
-    """Clauses that stand inside an item rather than at its end, each for the sentences before
-    it: at the end of a paragraph that is not the last ("…工作。（甲委牵头）" then "▲…"), or after a
-    sentence in mid-paragraph ("…富裕起来。（甲委牵头，乙部等按职责分工负责）实施…"). Only labelled
-    or role-worded groups count here. Returns the paragraphs without them, and the clauses."""
-    found: list[str] = []
-    kept: list[str] = []
-    for k, paragraph in enumerate(paragraphs):
-        if not any(ch in paragraph for ch in "（(【["):
-            kept.append(paragraph)
-            continue
-        if k + 1 == len(paragraphs):
-            # Most often the last paragraph's only group is its trailing clause: nothing inside.
-            trailing = clauses.trailing_group(paragraph)
-            if trailing is not None and not any(ch in trailing[0] for ch in clauses.OPEN):
-                kept.append(paragraph)
-                continue
-        end = len(paragraph) if k + 1 < len(paragraphs) else -1
-        for start, stop, content in _groups(paragraph):
-            # A group after a sentence, or ending a paragraph that is not the item's last.
-            # (In mid-paragraph the text must go on after it: a clause closing the item's last
-            # paragraph, with the groups after it, is the ordinary clause read by `_split_clause`.)
-            after_sentence = start == 0 or paragraph[start - 1] in "。；;"
-            goes_on = paragraph[stop:].lstrip(" 。.；;，,")[:1] not in ("", *clauses.OPEN)
-            if ((after_sentence and goes_on) or stop == end) and clauses.clause_strength(
-                content
-            ) == clauses.STRONG:
-                found.append(content)
-                paragraph = paragraph[:start] + "\0" * (stop - start) + paragraph[stop:]
-        kept.append(paragraph.replace("\0", "").strip())
-    return [p for p in kept if p], found
-
-
-def _groups(text: str) -> list[tuple[int, int, str]]:
-    """Top-level bracketed groups: (start, end, content), in order."""
-    out: list[tuple[int, int, str]] = []
-    depth, start = 0, 0
-    for m in BRACKET.finditer(text):
-        pos, ch = m.start(), m.group()
-        if ch in clauses.OPEN:
-            if depth == 0:
-                start = pos
-            depth += 1
-        elif ch in clauses.CLOSE and depth > 0:
-            depth -= 1
-            if depth == 0:
-                out.append((start, pos + 1, text[start + 1 : pos]))
-    return out
-
-
-def _merge(groups: list[tuple[OfficeRef, ...]]) -> tuple[OfficeRef, ...]:
-    """The offices of several clauses of one item, in order; named twice, the lead role wins."""
-    merged: dict[str, OfficeRef] = {}
-    for group in groups:
-        for ref in group:
-            old = merged.get(ref.name)
-            if old is None or (ref.is_lead and not old.is_lead):
-                merged[ref.name] = ref
-    return tuple(merged.values())
-
-
-def _split_clause(paragraphs: list[str], weak_ok: bool) -> tuple[str, str | None]:
-    """The item text without its responsibility clause, and the clause (from the last paragraph).
-    Several bracketed clauses in a row — "（牵头单位：甲）（配合单位：乙）" — are read together."""
-    if not paragraphs:
-        return "", None
-    last = paragraphs[-1]
-    found: list[str] = []
-    while True:
-        group = clauses.trailing_group(last)
-        # "…。（责任单位：甲局）（完成时限：6月底）": a deadline in brackets of its own goes with it.
-        if group is None or not (
-            clauses.is_clause(group[1], weak_ok=weak_ok) or clauses.is_time_note(group[1])
-        ):
-            break
-        found.insert(0, group[1])
-        last = group[0]
-    if found and not all(clauses.is_time_note(f) for f in found):
-        kept = [*paragraphs[:-1], last] if last else paragraphs[:-1]
-        return "\n".join(kept), "；".join(found)
-    # "…工作。责任单位：甲局、乙局。" — a label inside the last paragraph, after a sentence.
-    inline = clauses.LABEL.search(last)
-    if inline is not None and inline.start() > 0 and last[inline.start() - 1] in "。；; ":
-        rest = last[: inline.start()].rstrip()
-        kept = [*paragraphs[:-1], rest] if rest else paragraphs[:-1]
-        return "\n".join(kept), last[inline.start() :]
-    # "…建成数据平台。市数据局牵头，市财政局配合。": a role sentence closes the item.
-    closing = clauses.closing_clause(last)
-    if closing is not None:
-        return "\n".join([*paragraphs[:-1], closing[0]]), closing[1]
-    # "…新增就业八千人。 区人社局": a bare office after the last sentence, where the notice
-    # writes its offices so (bare names count only where the notice uses them more than once).
-    tail = OFFICE_TAIL.match(last) if " " in last else None
-    if tail and weak_ok and clauses.reads_as_offices(tail.group("office")):
-        kept = [*paragraphs[:-1], tail.group("text")]
-        return "\n".join(kept), tail.group("office")
-    return "\n".join(paragraphs), None

@@ -223,89 +223,6 @@ TIME_CELL = lazy(
 )
 
 
-def leading_clause(text: str) -> tuple[str, str] | None:
-    """A role sentence that opens an item instead of a bracketed clause at its end:
-        "由分管副县长负责，县住建局牵头，县财政局配合，完成老旧小区改造…"
-    → ("由分管副县长负责，县住建局牵头，县财政局配合", "完成老旧小区改造…"). Each comma-separated
-    part before the task must be names (offices or leaders' posts) followed by a role word."""
-    end = _role_parts(text)
-    if end == 0 or end >= len(text):
-        return None
-    return text[:end].rstrip("，,；; "), text[end:].strip()
-
-
-def closing_clause(text: str) -> tuple[str, str] | None:
-    """A role sentence that closes an item: "…建成数据平台。市数据局牵头，市财政局配合。"
-    → ("…建成数据平台。", "市数据局牵头，市财政局配合")."""
-    body = text.rstrip("。.；; ")
-    # The role sentence starts after the last full stop; its parts are apart by commas, and
-    # the one right after a comma may close a sentence too ("…建立目录，各部门按职责分工负责。").
-    start = max(body.rfind("。"), body.rfind("；")) + 1
-    while True:
-        sentence = body[start:]
-        if sentence and _role_parts(sentence + "，") >= len(sentence):
-            return (body[:start].rstrip("，, "), sentence) if start > 0 else None
-        comma = _COMMA.search(body, start)
-        if comma is None or comma.end() >= len(body):
-            return None
-        start = comma.end()
-
-
-_COMMA = lazy(r"[，,]")
-
-
-def _named_unit(name: str) -> bool:
-    """Stricter than `looks_like_office`, for names in running text with no bracket or label
-    around them: an office ending ("县住建局") or a collective that starts so ("各部门", "有关单位");
-    "社会各界共同参与" names nobody."""
-    core = strip_alias(name)[0]
-    if not looks_like_office(core):
-        return False
-    return bool(OFFICE_SUFFIX.search(core)) or core.startswith(("各", "有关", "相关", "全市", "全县", "全区"))
-
-
-def _role_parts(text: str) -> int:
-    """How far `text` runs as role parts ("甲局牵头，" "乙局、丙局配合，" "由分管副县长负责，"),
-    naming at least one office; 0 if it does not start so."""
-    end, names_office = 0, False
-    for m in _TOP_COMMA.finditer(text):
-        part = LEADING_FILLER.sub("", text[end : m.start()].strip())
-        role = LEAD_SUFFIX.search(part) or SUPPORT_SUFFIX.search(part)
-        if role is None:
-            break
-        names = [n for n in _entries(part[: role.start()]) if n]
-        if not names or not all(LEADER_POST.match(n) or _named_unit(n) for n in names):
-            break
-        names_office = names_office or any(not LEADER_POST.match(n) for n in names)
-        end = m.end()
-    return end if names_office else 0
-
-
-# Commas outside brackets and quotes, as the parts of a role sentence are separated.
-_TOP_COMMA = lazy(r"[，,；;](?![^（(“]*[）)”])")
-
-
-# A clause cut by a line break that could not be mended: "…工作。（责任单位：甲局、" with the rest
-# on a line of its own, or a label left at the end of a line.
-_OPEN_CLAUSE = lazy(r"[（(【\[]\s*(?:牵头|主责|责任|配合|协办)[^（(）)】\]]*[:：][^（(）)】\]]*$")
-
-
-# Words that say a responsibility is given, in brackets or after a label.
-_CLAUSE_HINT = lazy(r"[（(][^（()）]*(?:牵头|配合|负责|协办|承办|主办)[^（()）]*[）)]")
-
-
-def unread_clause(text: str) -> str | None:
-    """A responsibility clause an item seems to hold but whose offices could not be read: the
-    bracketed group or label, for the warning."""
-    found = _CLAUSE_HINT.search(text) or LABEL.search(text)
-    return found.group() if found else None
-
-
-def broken_clause(text: str) -> bool:
-    """Whether an item's text holds a responsibility clause cut by a line break."""
-    return any(_OPEN_CLAUSE.search(line) or is_label_line(line) for line in text.splitlines())
-
-
 def reads_as_offices(text: str) -> bool:
     """Whether a table cell holds office names (with or without role words): "区教育局"
     "办公室牵头，各科室配合" "区政府有关部门，各乡镇人民政府。" — and not a task's text."""
@@ -398,7 +315,7 @@ def read_clause(content: str, *, hint: str = "listed") -> ClauseReading:
                 )
                 sub = SUPPORT_SUFFIX.sub("", sub)
                 sub_hint = "responsible" if bare_responsible else "support"
-            for name in _entries(sub):
+            for name in entries(sub):
                 # "区发改局（牵头）": a role in brackets, not an alias
                 name, role_note = _role_in_brackets(name)
                 if LEADER_POST.match(name):
@@ -433,7 +350,7 @@ def label_role(label: str) -> str:
     return "listed"
 
 
-def _entries(text: str) -> list[str]:
+def entries(text: str) -> list[str]:
     """The names in one list: split at 、, collectives and shared suffixes kept whole."""
     frags = [LEADING_FILLER.sub("", f).strip() for f in split_top(text, "、")]
     frags = [f for f in frags if f]

@@ -200,7 +200,7 @@ def _crosses_blank(prev: str, depth: int, text: str) -> bool:
     closing punctuation, or the rest of a clause whose bracket is still open."""
     if text[0] in NON_STARTER:
         return True
-    from yaodian.parsing.clauses import broken_clause
+    from yaodian.parsing.spans import broken_clause
 
     closes = any(ch in CLOSE_BRACKETS for ch in text)
     return depth > 0 and closes and match_marker(text) is None and broken_clause(prev)
