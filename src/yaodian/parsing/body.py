@@ -370,6 +370,74 @@ def _share_group_clause(group: list[Node], weak_ok: bool) -> None:
         n.body.append(line)
 
 
+@dataclass
+class _Clauses:
+    """What an item's clauses say, gathered from wherever they stand."""
+
+    text: str = ""
+    mentions: list[Mention] = field(default_factory=list)  # settled together (label lines)
+    groups: list[tuple[Mention, ...]] = field(default_factory=list)  # each settled on its own
+    rejected: list[str] = field(default_factory=list)
+    leader: str | None = None
+    deadline: str | None = None
+
+    def read(self, content: str, *, hint: str = "listed", alone: bool = False) -> None:
+        reading = clauses.read_clause(content, hint=hint)
+        if alone:
+            self.groups.append(reading.mentions)
+        else:
+            self.mentions.extend(reading.mentions)
+        self.rejected.extend(reading.rejected)
+        self.leader = self.leader or reading.leader
+        self.deadline = self.deadline or reading.deadline
+
+    def offices(self, aliases: Mapping[str, str] | None) -> tuple[OfficeRef, ...]:
+        groups = [*self.groups, tuple(self.mentions)]
+        return spans.merge([clauses.resolve_roles(g, aliases) for g in groups])
+
+
+def _row_clauses(row: Row) -> _Clauses:
+    """A table row: its office columns, leader and deadline cells."""
+    found = _Clauses(text=row.cells.get("task", ""))
+    for role in ("lead", "listed", "support"):
+        if role in row.cells:
+            found.read(row.cells[role], hint=role)
+    found.leader, found.deadline = row.cells.get("leader"), row.cells.get("deadline")
+    return found
+
+
+def _text_clauses(node: Node, weak_ok: bool) -> _Clauses:
+    """A numbered item: clauses inside and at the end of its paragraphs, an opening role
+    sentence, and the label lines after it (牵头单位：… 分管领导：… 完成时限：…)."""
+    paragraphs = [node.head, *(line.text for line in node.body)]
+    # Numbered lines below a leaf (its enumerated points) are part of its text.
+    for child in node.children:
+        for n in _all_nodes(child):
+            paragraphs.append((n.marker.printed if n.marker else "") + n.head)
+            paragraphs.extend(line.text for line in n.body)
+    paragraphs, inner = spans.inner_clauses([p for p in paragraphs if p])
+    text, last = spans.split_clause(paragraphs, weak_ok)
+    if last is None and not node.clause_lines and paragraphs:
+        opening = spans.leading_clause(paragraphs[0])
+        if opening is not None:
+            last, text = opening[0], "\n".join([opening[1], *paragraphs[1:]])
+    found = _Clauses(text=text)
+    if last is not None:
+        found.read(last)
+    for clause in inner:
+        found.read(clause, alone=True)
+    for line in node.clause_lines:
+        leader, deadline = LEADER_LINE.match(line.text), DEADLINE_LINE.match(line.text)
+        if leader:
+            found.leader = leader.group("v").strip() or None
+        elif deadline:
+            found.deadline = deadline.group("v").strip() or None
+        else:
+            # A label line starts with its label, which read_clause turns into the role.
+            found.read(line.text)
+    return found
+
+
 def _item(
     node: Node,
     path: tuple[str, ...],
@@ -377,64 +445,18 @@ def _item(
     aliases: Mapping[str, str] | None,
     inherited: tuple[OfficeRef, ...] = (),
 ) -> Item:
-    mentions: list[Mention] = []
-    earlier: list[tuple[OfficeRef, ...]] = []  # offices of clauses inside the text, each on its own
-    rejected: list[str] = []
-    leader: str | None = None
-    deadline: str | None = None
     if node.row is not None:
-        cells = node.row.cells
-        text = cells.get("task", "")
-        for role in ("lead", "listed", "support"):
-            if role in cells:
-                reading = clauses.read_clause(cells[role], hint=role)
-                mentions.extend(reading.mentions)
-                rejected.extend(reading.rejected)
-        leader, deadline = cells.get("leader"), cells.get("deadline")
-        number = NUMBER_PUNCT.sub("", cells.get("number", "")) or str(len(out.items) + 1)
+        found = _row_clauses(node.row)
+        number = NUMBER_PUNCT.sub("", node.row.cells.get("number", "")) or str(len(out.items) + 1)
         marker = number
     else:
         assert node.marker is not None
+        found = _text_clauses(node, out.weak_ok)
         number, marker = node.marker.number, node.marker.printed
-        paragraphs = [node.head, *(line.text for line in node.body)]
-        # Numbered lines below a leaf (its enumerated points) are part of its text.
-        for child in node.children:
-            for n in _all_nodes(child):
-                paragraphs.append((n.marker.printed if n.marker else "") + n.head)
-                paragraphs.extend(line.text for line in n.body)
-        paragraphs, inner = spans.inner_clauses([p for p in paragraphs if p])
-        text, found = spans.split_clause(paragraphs, out.weak_ok)
-        if found is None and not node.clause_lines and paragraphs:
-            opening = spans.leading_clause(paragraphs[0])
-            if opening is not None:
-                found = opening[0]
-                text = "\n".join([opening[1], *paragraphs[1:]])
-        if found is not None:
-            reading = clauses.read_clause(found)
-            mentions.extend(reading.mentions)
-            rejected.extend(reading.rejected)
-            leader, deadline = reading.leader, reading.deadline
-        for clause in inner:
-            reading = clauses.read_clause(clause)
-            earlier.append(clauses.resolve_roles(reading.mentions, aliases))
-            rejected.extend(reading.rejected)
-            leader, deadline = leader or reading.leader, deadline or reading.deadline
-        for line in node.clause_lines:
-            lm = LEADER_LINE.match(line.text)
-            dm = DEADLINE_LINE.match(line.text)
-            if lm:
-                leader = lm.group("v").strip() or None
-            elif dm:
-                deadline = dm.group("v").strip() or None
-            else:
-                # A label line starts with its label, which read_clause turns into the role.
-                reading = clauses.read_clause(line.text)
-                mentions.extend(reading.mentions)
-                rejected.extend(reading.rejected)
-    offices = spans.merge([*earlier, clauses.resolve_roles(mentions, aliases)]) or inherited
+    offices = found.offices(aliases) or inherited
     if not offices and node.row is None:
-        out.warnings.extend(spans.unread(node.line, number, text))
-    for name in rejected:
+        out.warnings.extend(spans.unread(node.line, number, found.text))
+    for name in found.rejected:
         out.warnings.append(
             ParseWarning(
                 line=node.line,
@@ -442,6 +464,7 @@ def _item(
                 message=f"条目 {number} 的责任单位中“{name}”不像单位名称，已略过；请核对原文。",
             )
         )
+    text, leader, deadline = found.text, found.leader, found.deadline
     item = Item(
         number=number,
         marker=marker,
