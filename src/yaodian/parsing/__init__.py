@@ -25,14 +25,16 @@ explicitly, otherwise the first one listed leads ("排名第一的为牵头科�
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 
 from yaodian.errors import ParseError
 from yaodian.model import Item, Notice, ParseWarning, Source, missing_clauses
-from yaodian.parsing.body import assemble, build_tree
+from yaodian.parsing.body import Body, assemble, build_tree
 from yaodian.parsing.header import (
     COVER,
     ORG_SUFFIX,
+    Header,
     is_date_line,
     issuers_from_titles,
     parse_date,
@@ -60,58 +62,31 @@ def parse_notice(
     strict: bool = False,
 ) -> Notice:
     """Parse the text of one notice. Raises `ParseError` when it holds no task item."""
-    name = source.path
     if not text.strip():
-        raise ParseError(f"{name}：文件是空的；请确认选对了文件。")
+        raise ParseError(f"{source.path}：文件是空的；请确认选对了文件。")
     lines = logical_lines(text)
     start = _body_start(lines)
     header = read_header(lines[:start])
     body = build_tree(lines[start:])
     built = assemble(body, aliases)
     if not built.items:
-        guessed = source.encoding and "自动检测" in source.encoding
-        hint = (
-            f"文件编码是自动猜测的（{source.encoding}），如内容乱码请用 --encoding 指定编码；"
-            if guessed
-            else ""
-        )
-        raise ParseError(
-            f"{name}：没有找到编号的工作任务条目（如“1.……”“（一）……”或任务表格）；"
-            f"{hint}请确认这是一份工作要点通知，或检查编号格式。"
-        )
-    title = header.title
-    date, issuers = header.date, list(header.issuers)
-    if date is None and body.signature:
-        # No cover letter: the plan is signed at its end.
-        date = next((d for d in map(parse_date, body.signature) if d), None)
-        issuers = issuers or [s for s in body.signature if ORG_SUFFIX.search(s) and not parse_date(s)]
-    # No signature anywhere: the body the notice title or the plan title names.
-    issuers = issuers or issuers_from_titles(header)
+        raise _no_items(source)
+    date, issuers = _signature(header, body)
     broken = {w.line for w in built.warnings if w.code in ("broken-clause", "unread-clause")}
     warnings = [*body.warnings, *built.warnings, *_clause_warnings(built.items, broken)]
-    if not title:
+    if not header.title:
         warnings.append(ParseWarning(line=1, code="no-title", message="没有找到工作要点的标题。"))
     warnings.sort(key=lambda w: w.line)
-    if strict and warnings:
-        first = warnings[0]
-        more = f"（另有 {len(warnings) - 1} 条提示）" if len(warnings) > 1 else ""
-        raise ParseError(
-            f"{name}：第 {first.line} 行：{first.message.rstrip('。')}{more}；去掉 --strict 可照常输出。"
-        )
-    missing = [i for i in built.items if not i.offices]
-    if strict and missing:
-        raise ParseError(
-            f"{name}：第 {missing[0].line} 行：{len(missing)} 项条目没有找到责任单位"
-            f"（第 {'、'.join(i.number for i in missing)} 条）；去掉 --strict 可照常输出。"
-        )
+    if strict:
+        _refuse_if_unsure(source.path, warnings, built.items)
     preamble = "\n".join(
         p for p in [*header.preamble, *(ln.text for ln in body.before), *built.preamble] if p
     )
     return Notice(
         source=source,
-        title=title,
+        title=header.title,
         notice_title=header.notice_title,
-        year=_year(title, header.quoted_titles, header.doc_number, date.year if date else None),
+        year=_year(header.title, header.quoted_titles, header.doc_number, date.year if date else None),
         date=date,
         doc_number=header.doc_number,
         recipients=tuple(header.recipients),
@@ -122,6 +97,43 @@ def parse_notice(
         items=tuple(built.items),
         warnings=tuple(warnings),
     )
+
+
+def _no_items(source: Source) -> ParseError:
+    guessed = source.encoding and "自动检测" in source.encoding
+    hint = (
+        f"文件编码是自动猜测的（{source.encoding}），如内容乱码请用 --encoding 指定编码；" if guessed else ""
+    )
+    return ParseError(
+        f"{source.path}：没有找到编号的工作任务条目（如“1.……”“（一）……”或任务表格）；"
+        f"{hint}请确认这是一份工作要点通知，或检查编号格式。"
+    )
+
+
+def _signature(header: Header, body: Body) -> tuple[dt.date | None, list[str]]:
+    """The date and issuers: from the cover letter's signature; with no cover letter, from the
+    signature after the last item; with no signature at all, the body a title names."""
+    date, issuers = header.date, list(header.issuers)
+    if date is None and body.signature:
+        date = next((d for d in map(parse_date, body.signature) if d), None)
+        issuers = issuers or [s for s in body.signature if ORG_SUFFIX.search(s) and not parse_date(s)]
+    return date, issuers or issuers_from_titles(header)
+
+
+def _refuse_if_unsure(name: str, warnings: list[ParseWarning], items: list[Item]) -> None:
+    """`--strict`: any parser note, or any item without an office, is an error."""
+    if warnings:
+        first = warnings[0]
+        more = f"（另有 {len(warnings) - 1} 条提示）" if len(warnings) > 1 else ""
+        raise ParseError(
+            f"{name}：第 {first.line} 行：{first.message.rstrip('。')}{more}；去掉 --strict 可照常输出。"
+        )
+    missing = [i for i in items if not i.offices]
+    if missing:
+        raise ParseError(
+            f"{name}：第 {missing[0].line} 行：{len(missing)} 项条目没有找到责任单位"
+            f"（第 {'、'.join(i.number for i in missing)} 条）；去掉 --strict 可照常输出。"
+        )
 
 
 def _body_start(lines: list[Line]) -> int:
