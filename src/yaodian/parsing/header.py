@@ -172,9 +172,26 @@ def read_header(lines: Sequence[Line]) -> Header:
     """Read the header lines (everything before the first numbered line or table)."""
     head = Header()
     segs = _segments(lines)
+    kinds, cover_at, date_at = _classify(head, segs)
+    if cover_at >= 0 and date_at > cover_at:
+        _signers(head, segs, kinds, range(cover_at + 1, date_at))
+    # Cover letter: from the recipients (or the cover body) to the date.
+    first = next((k for k, kind in enumerate(kinds) if kind in ("recipients", "cover")), -1)
+    if first >= 0:
+        last = max(date_at, cover_at)
+        head.cover_lines = [
+            s.text for k, s in enumerate(segs[first : last + 1], start=first) if kinds[k] != "clutter"
+        ]
+    _title_and_preamble(head, segs, kinds)
+    return head
+
+
+def _classify(head: Header, segs: Sequence[_Seg]) -> tuple[list[str], int, int]:
+    """The kind of each segment (clutter, notice_title, cover, recipients, attachment, public,
+    date, other), noting 文号, 《》 names, notice title, recipients and date on the way; and where
+    the cover letter and its date stand."""
     kinds: list[str] = []
-    cover_at = -1
-    date_at = -1
+    cover_at = date_at = -1
     for k, seg in enumerate(segs):
         text = seg.text
         number = DOC_NUMBER.search(text)
@@ -211,32 +228,22 @@ def read_header(lines: Sequence[Line]) -> Header:
                 date_at = k
         else:
             kinds.append("other")
-    # Issuers: org names between the cover letter and its date.
-    if cover_at >= 0 and date_at > cover_at:
-        for k in range(cover_at + 1, date_at):
-            text = segs[k].text
-            if (
-                kinds[k] == "other"
-                and len(text) <= 40
-                and ORG_SUFFIX.search(text)
-                and not TITLE_PUNCT.search(text)
-            ):
-                # "中共某县委某县人民政府" / "优化营商环境领导小组": a line naming no place
-                # continues the body above it.
-                if head.issuers and kinds[k - 1] == "issuer" and not PLACE_START.search(text[:4]):
-                    head.issuers[-1] += text
-                else:
-                    head.issuers.append(text)
-                kinds[k] = "issuer"
-    # Cover letter: from the recipients (or the cover body) to the date.
-    first = next((k for k, kind in enumerate(kinds) if kind in ("recipients", "cover")), -1)
-    if first >= 0:
-        last = max(date_at, cover_at)
-        head.cover_lines = [
-            s.text for k, s in enumerate(segs[first : last + 1], start=first) if kinds[k] != "clutter"
-        ]
-    _title_and_preamble(head, segs, kinds)
-    return head
+    return kinds, cover_at, date_at
+
+
+def _signers(head: Header, segs: Sequence[_Seg], kinds: list[str], span: range) -> None:
+    """Issuers: the bodies named between the cover letter and its date."""
+    for k in span:
+        text = segs[k].text
+        if kinds[k] != "other" or len(text) > 40 or not ORG_SUFFIX.search(text) or TITLE_PUNCT.search(text):
+            continue
+        # "中共某县委某县人民政府" / "优化营商环境领导小组": a line naming no place continues the
+        # body above it.
+        if head.issuers and kinds[k - 1] == "issuer" and not PLACE_START.search(text[:4]):
+            head.issuers[-1] += text
+        else:
+            head.issuers.append(text)
+        kinds[k] = "issuer"
 
 
 def _cited(text: str, number: re.Match[str]) -> bool:
