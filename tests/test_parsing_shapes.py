@@ -583,6 +583,16 @@ CASES = [
         issuers=("西江区人民政府办公室",),
     ),
     Case(
+        # Numbers set apart on lines of their own, as some PDFs copy them.
+        "bare_markers.txt",
+        "某局2025年工作要点",
+        (
+            Expect("1", "完善制度建设", ("法规科",)),
+            Expect("2", "加强队伍建设", ("人事科",), ("法规科",)),
+        ),
+        sections=("重点工作",),
+    ),
+    Case(
         "table_spaces.txt",
         "清溪镇2025年重点工作任务表",
         (

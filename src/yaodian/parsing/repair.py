@@ -63,6 +63,10 @@ CLOSE_BRACKETS = "）)〉>】]》”’"
 SENTENCE_END = "。！!？?；;：:"
 _BRACKET = lazy("[" + re.escape(OPEN_BRACKETS + CLOSE_BRACKETS) + "]")
 # Dates and signatures close a block: never glue them onto what comes before.
+# A numbering marker alone on its line: "1." "（一）" "二、"
+BARE_MARKER = lazy(
+    r"^(?:[(（]?[0-9０-９一二三四五六七八九十]{1,3}[)）.．、]|第[一二三四五六七八九十]{1,3}部分)$"
+)
 DATE_END = lazy(r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
 DATE_LINE = lazy(r"^(?:(?:19|20)\d{2}|[〇零○一二]{4})\s*年.{1,6}日$")
 
@@ -209,9 +213,15 @@ def _crosses_blank(prev: str, depth: int, text: str) -> bool:
 def _continues(prev: str, depth: int, prev_line: str, text: str, ahead: str, measure: float | None) -> bool:
     """Whether physical line `text` continues paragraph `prev` (`depth` brackets open), whose
     last physical line is `prev_line` (see the module docstring); `ahead` is the line after."""
-    if text[0] in NON_STARTER:
-        return True
-    if match_marker(text) is not None or DATE_LINE.match(text) or "|" in text or "|" in prev:
+    if text[0] in NON_STARTER or BARE_MARKER.match(prev_line):
+        return True  # "1." alone on its line (a number set apart in the PDF) takes the next line
+    if (
+        BARE_MARKER.match(text)
+        or match_marker(text) is not None
+        or DATE_LINE.match(text)
+        or "|" in text
+        or "|" in prev
+    ):
         return False
     if depth > 0 and any(ch in CLOSE_BRACKETS for ch in text + ahead):
         return True  # "（责任科室：甲科、" + "乙科）" ; "…工作。（" + "责任科室：甲科）"
