@@ -593,6 +593,17 @@ CASES = [
         sections=("重点工作",),
     ),
     Case(
+        # Labels in black brackets with no colon, bare role words as labels, "责任单位为…".
+        "label_forms.txt",
+        "某县2025年重点任务清单",
+        (
+            Expect("1", "开工建设县医院新院区", ("县卫健局",), ("县发改局",)),
+            Expect("2", "建成城南污水处理厂", ("县住建局",), ("县生态环境分局", "县财政局")),
+            Expect("3", "完成农村公路提档升级五十公里", ("县交通运输局",)),
+            Expect("4", "推进老旧小区改造", ("县住建局",), ("各街道",)),
+        ),
+    ),
+    Case(
         "table_spaces.txt",
         "清溪镇2025年重点工作任务表",
         (

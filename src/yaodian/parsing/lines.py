@@ -85,9 +85,18 @@ def _spaced_table_to_bars(raw_lines: list[str]) -> list[str]:
     return out
 
 
+# "【牵头单位】" "【责任单位】": a label in black brackets, no colon.
+_BLACK_LABEL = lazy(
+    r"【\s*((?:主要|具体|总)?(?:牵头|主责|主办|承办|责任|配合|协办|参与|协助|协同|实施|落实)[^】]{0,6})\s*】"
+)
+
+
 def clean(text: str) -> str:
-    """Fold the whitespace of one line and map radical look-alikes back to ideographs."""
+    """Fold the whitespace of one line, map radical look-alikes back to ideographs, and write
+    a label set in black brackets as a label: "【责任单位】甲局" → "责任单位：甲局"."""
     text = _RADICALS.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text)
+    if "【" in text:
+        text = _BLACK_LABEL.sub(r" \1：", text)
     return _SPACES.sub(" ", text).strip()
 
 
