@@ -92,12 +92,17 @@ _BLACK_LABEL = lazy(
 
 
 def clean(text: str) -> str:
-    """Fold the whitespace of one line, map radical look-alikes back to ideographs, and write
-    a label set in black brackets as a label: "【责任单位】甲局" → "责任单位：甲局"."""
+    """Fold the whitespace of one line and map radical look-alikes back to ideographs."""
     text = _RADICALS.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text)
-    if "【" in text:
-        text = _BLACK_LABEL.sub(r" \1：", text)
     return _SPACES.sub(" ", text).strip()
+
+
+def _black_labels(paragraph: str) -> str:
+    """A label set in black brackets written as a label: "【责任单位】甲局" → "责任单位：甲局" (on
+    the mended paragraph: a wrap may have cut the brackets apart)."""
+    if "【" not in paragraph:
+        return paragraph
+    return _BLACK_LABEL.sub(r" \1：", paragraph).strip()
 
 
 class _Sequence:
@@ -132,7 +137,8 @@ def logical_lines(text: str) -> list[Line]:
     seq = _Sequence()
     out: list[Line] = []
     raw_lines = _spaced_table_to_bars([_tabs_to_bars(raw) for raw in text.splitlines()])
-    for no, line in repair([clean(raw) for raw in raw_lines]):
+    for no, mended in repair([clean(raw) for raw in raw_lines]):
+        line = _black_labels(mended)
         start = 0
         marker = match_marker(line)
         if marker is not None and marker.needs_sequence and not seq.fits(marker):
