@@ -244,6 +244,7 @@ def test_browser_without_javascript(browser: Browser, full_page: Path) -> None:
     assert browser.evaluate(VISIBLE.format("#q")) == 0  # no dead controls
     assert browser.evaluate(VISIBLE.format("section.office")) == 25  # every office's tasks
     assert browser.evaluate(VISIBLE.format("tr.item")) == 35
+    assert log.errors == [] and log.network == []
 
 
 @needs_chromium

@@ -45,7 +45,7 @@ section.part > h2 {{ font-size: 1.2rem; margin: .2rem 0 .8rem; border-left: 4px 
 .legend {{ font-size: .85rem; color: var(--muted); margin: .3rem 0; }}
 .key {{ display: inline-block; width: .9em; height: .9em; vertical-align: -.1em; border-radius: 2px;
   margin: 0 .2em 0 .6em; }}
-svg.chart {{ width: 100%; height: auto; max-width: 980px; display: block; }}
+svg.chart {{ width: 100%; height: auto; max-width: 900px; display: block; }}
 svg.chart text {{ font-family: {FONT_STACK}; font-size: 12px; fill: var(--ink); }}
 .tools {{ display: flex; flex-wrap: wrap; gap: .5rem 1rem; align-items: center; margin: .3rem 0 .6rem; }}
 .tools input, .tools select {{ font: inherit; padding: .3rem .5rem; border: 1px solid #aab3bc;
@@ -67,6 +67,10 @@ table.matrix td {{ text-align: center; min-width: 1.9rem; padding: 0; }}
 table.matrix td.l {{ background: var(--lead); color: #fff; }}
 table.matrix td.s {{ background: #cfe3f2; color: #1d4f75; }}
 table.matrix td.n {{ color: var(--muted); font-size: 12px; }}
+.h1 {{ background: #fdf1e8; }} .h2 {{ background: #f9d9c2; }} .h3 {{ background: #f2b48c; }}
+table.matrix td.h4 {{ background: #e48a52; color: #fff; }}
+.key.l, .key.s {{ width: auto; height: auto; padding: 0 .25em; color: #fff; font-size: .8rem; margin-left: 0; }}
+.key.l {{ background: var(--lead); }} .key.s {{ background: #cfe3f2; color: #1d4f75; }}
 table.matrix tr.item:hover th.row, table.matrix tr.item:hover td {{ outline: 1px solid #f0c9a8; }}
 table.matrix tr.none th.row {{ color: var(--bad); }}
 table.matrix tfoot td, table.matrix tfoot th {{ background: var(--bg); font-size: 12px; }}
@@ -109,6 +113,9 @@ footer {{ color: var(--muted); font-size: .8rem; text-align: center; padding: 1r
   section.part {{ padding: .6rem .7rem 1rem; border-radius: 0; }}
   table.matrix th.row {{ min-width: 8.5rem; max-width: 8.5rem; font-size: 12px; }}
   .tools input, .tools select {{ min-width: 0; width: 100%; }}
+  .facts {{ grid-template-columns: repeat(3, 1fr); gap: .4rem; }}
+  .fact b {{ font-size: 1.25rem; }}
+  .wide svg.chart {{ min-width: 500px; }}
 }}
 
 @page {{ size: A4; margin: 14mm 12mm; }}
@@ -125,8 +132,8 @@ footer {{ color: var(--muted); font-size: .8rem; text-align: center; padding: 1r
   table.matrix th.row {{ min-width: 12rem; max-width: 12rem; }}
   table.matrix thead th, table.matrix th.row, table.matrix tr.sec th {{ position: static; }}
   table.matrix tr {{ break-inside: avoid; }}
-  table.matrix td.l, table.matrix td.s, .role, .key {{ -webkit-print-color-adjust: exact; print-color-adjust: exact; }}
-  .office, tr.item {{ display: revert !important; }}
+  table.matrix td, .role, .key {{ -webkit-print-color-adjust: exact; print-color-adjust: exact; }}
+  .office, tr.item, tr.sec {{ display: revert !important; }}
   .office {{ break-inside: auto; }}
   .office li {{ break-inside: avoid; }}
 }}
@@ -140,6 +147,7 @@ SCRIPT = """
   var $ = function (s) { return document.querySelector(s); };
   var all = function (s) { return Array.prototype.slice.call(document.querySelectorAll(s)); };
   all("[data-js]").forEach(function (e) { e.hidden = false; });
+  all("[data-nojs]").forEach(function (e) { e.hidden = true; });
   var rows = all("tr.item"), secs = all("tr.sec"), q = $("#q"), shown = $("#shown");
   function search() {
     var words = q.value.trim().toLowerCase().split(/\\s+/).filter(Boolean), n = 0;

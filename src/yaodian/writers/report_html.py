@@ -164,6 +164,8 @@ def _matrix(notice: Notice, matrix: Matrix) -> str:
         for o in offices
     )
     span = len(offices) + 2
+    most = max((row.count for row in matrix.rows), default=0)
+    busiest = max((o.total for o in offices), default=0)
     body: list[str] = []
     shown: tuple[Section, ...] = ()
     for row in matrix.rows:
@@ -175,15 +177,16 @@ def _matrix(notice: Notice, matrix: Matrix) -> str:
             label = escape(section_label(row.sections[depth]))
             body.append(f'<tr class="sec" data-l="{depth}"><th colspan="{span}">{label}</th></tr>')
         shown = row.sections
-        body.append(_matrix_row(row.item, row.roles, [o.name for o in offices]))
-    totals = "".join(f'<td class="n">{o.total}</td>' for o in offices)
+        body.append(_matrix_row(row.item, row.roles, [o.name for o in offices], most))
+    totals = "".join(f'<td class="n {heat(o.total, busiest)}">{o.total}</td>' for o in offices)
     tools = (
         '<div class="tools" data-js hidden><label>搜索条目 <input id="q" type="search" '
         'placeholder="任务中的词或科室名，如 课后服务、基教科" autocomplete="off"></label>'
         '<span id="shown" aria-live="polite"></span></div>'
     )
     return (
-        legend(ROLE_SERIES).replace("图例：", "● 牵头　○ 配合　")
+        '<p class="legend"><span class="key l">●</span>牵头　<span class="key s">○</span>配合　'
+        "末列、末行：条目涉及的科室数、科室的任务数，颜色越深越多。把鼠标停在条目或格子上（手机上轻点）可看任务内容。</p>"
         + tools
         + '<div class="scroll"><table class="matrix"><thead><tr>'
         f'<th class="corner row" scope="col">条目</th>{head}<th class="n" scope="col">科室数</th></tr></thead>'
@@ -192,7 +195,7 @@ def _matrix(notice: Notice, matrix: Matrix) -> str:
     )
 
 
-def _matrix_row(item: Item, roles: tuple[Role | None, ...], names: list[str]) -> str:
+def _matrix_row(item: Item, roles: tuple[Role | None, ...], names: list[str], most: int) -> str:
     title = f"第{item.number}条 {item.title}"
     cells: list[str] = []
     involved: list[str] = []
@@ -208,8 +211,13 @@ def _matrix_row(item: Item, roles: tuple[Role | None, ...], names: list[str]) ->
         f'<tr class="item{none}" data-o="{escape(" ".join(involved))}">'
         f'<th class="row" scope="row" title="{escape(f"{title}：{item_body(item)}")}">'
         f'<span class="num">{escape(item.number)}</span>{escape(item.title)}</th>'
-        f'{"".join(cells)}<td class="n">{len(involved) or "—"}</td></tr>'
+        f'{"".join(cells)}<td class="n {heat(len(involved), most)}">{len(involved) or "—"}</td></tr>'
     )
+
+
+def heat(value: int, most: int) -> str:
+    """The shade class (h0–h4) of a count against the largest one: the heat of rows and columns."""
+    return f"h{-(-4 * value // most) if most else 0}"
 
 
 # --- per-office view -------------------------------------------------------------------------------
@@ -226,7 +234,7 @@ def _offices(lists: tuple[OfficeTasks, ...]) -> str:
     )
     index = "".join(f'<a href="#o{k}">{escape(o.name)}</a>' for k, o in enumerate(lists))
     blocks = "".join(_office_block(k, o) for k, o in enumerate(lists))
-    return f'{picker}<nav class="offices-index">{index}</nav>{blocks}'
+    return f'{picker}<nav class="offices-index" data-nojs>{index}</nav>{blocks}'
 
 
 def _office_block(k: int, office: OfficeTasks) -> str:

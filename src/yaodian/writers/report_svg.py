@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from html import escape
 
 ROW = 22  # px per bar
-LABEL = 150  # px for the office names on the left
-WIDTH = 900
+LABEL = 130  # px for the office names on the left
+WIDTH = 700
 
 
 @dataclass(frozen=True, kw_only=True)
