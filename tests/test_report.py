@@ -267,3 +267,26 @@ def test_browser_harness_sees_requests_and_errors(browser: Browser, tmp_path: Pa
     )
     log = browser.open(page)
     assert log.network == ["http://127.0.0.1:9/x.png"] and "坏" in log.errors
+
+
+@needs_chromium
+def test_browser_print(browser: Browser, full_page: Path, tmp_path: Path) -> None:
+    """Printed: every part starts a page; the matrix's pages, and only they, are A4 landscape."""
+    from conftest import pdf_pages
+
+    browser.open(full_page)
+    data = browser.send("Page.printToPDF", {"preferCSSPageSize": True, "printBackground": True})["data"]
+    pdf = tmp_path / "报告.pdf"
+    pdf.write_bytes(base64.b64decode(data))
+    sizes = [
+        tuple(round(float(v)) for v in box.split()[2:])
+        for box in re.findall(rb"/MediaBox\s*\[([^\]]*)\]", pdf.read_bytes())
+    ]
+    pages = pdf_pages(pdf)
+    assert len(sizes) == len(pages) and set(sizes) == {(595, 842), (842, 595)}
+    landscape = [k for k, size in enumerate(sizes) if size == (842, 595)]
+    assert pages[landscape[0]].lstrip().startswith("责任矩阵")
+    assert landscape == list(range(landscape[0], landscape[-1] + 1))
+    starts = [p.lstrip().split("\n", 1)[0].strip() for p in pages]
+    for title in ("各科室任务量", "责任矩阵", "科室任务", "与上年相比", "推进情况"):
+        assert title in starts

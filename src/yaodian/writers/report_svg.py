@@ -32,7 +32,7 @@ def stacked_bars(bars: Sequence[Bar], series: Sequence[tuple[str, str]], *, titl
     top = 8
     height = top + ROW * len(bars) + 8
     most = max((sum(b.parts) for b in bars), default=0) or 1
-    scale = (WIDTH - LABEL - 110) / most
+    scale = (WIDTH - LABEL - 130) / most
     out = [
         f'<svg class="chart" viewBox="0 0 {WIDTH} {height}" role="img" aria-label="{escape(title)}">'
         f"<title>{escape(title)}</title>"
