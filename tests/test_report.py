@@ -158,12 +158,33 @@ def test_notice_text_is_escaped(injected_page: Path) -> None:
         (("-o", "r.txt"), 2, "须以 .html 结尾"),
         (("-o", "r.html", "--as-of", "2024-07-01"), 2, "--ledger"),
         (("-o", "r.html", "--ledger", "x.xlsx", "--as-of", "7月1日"), 2, "2024-07-01"),
+        (("-o", "r.html", "--previous", "none.txt"), 1, "none.txt"),
+        (("-o", "r.html", "--ledger", "none.xlsx"), 1, "none.xlsx"),
     ],
 )
 def test_usage_errors(tmp_path: Path, args: tuple[str, ...], code: int, message: str) -> None:
-    result = run_cli("report", SAMPLE, *[str(tmp_path / a) if a.startswith("r.") else a for a in args])
+    result = run_cli(
+        "report", SAMPLE, *[str(tmp_path / a) if a.startswith(("r.", "none")) else a for a in args]
+    )
     assert result.exit_code == code and message in result.stderr
     assert not list(tmp_path.iterdir())
+
+
+def test_both_from_stdin_is_refused(tmp_path: Path) -> None:
+    result = run_cli("report", "-", "--previous", "-", "-o", tmp_path / "r.html", input=SAMPLE.read_bytes())
+    assert result.exit_code == 2 and "标准输入" in result.stderr
+
+
+def test_items_without_an_office_are_red(tmp_path: Path) -> None:
+    notice = build_notice(
+        [("一", "部分", [("1", "有分工的任务。", "基教科"), ("2", "没有分工的任务。", "")])]
+    )
+    doc = lxml.html.fromstring(build_report(notice))
+    (fact,) = doc.xpath('//div[@class="fact bad"]')
+    assert fact.text_content() == "1/2写明责任单位"
+    assert "没有写明责任单位的条目：第 2 条" in doc.xpath('//p[@class="bad"]')[0].text_content()
+    (row,) = doc.xpath('//tr[@class="item none"]')
+    assert row.text_content().startswith("2没有分工的任务")
 
 
 def test_existing_output_needs_force(tmp_path: Path) -> None:
@@ -234,6 +255,11 @@ def test_browser_phone_width(browser: Browser, full_page: Path) -> None:
     assert browser.evaluate(f"{header}.getBoundingClientRect().top") == pytest.approx(
         browser.evaluate("document.querySelector('#matrix .scroll').getBoundingClientRect().top"), abs=2
     )  # the header row sticks
+    browser.evaluate("document.querySelector('#matrix .scroll').scrollLeft = 400")
+    first = "document.querySelector('table.matrix tr.item th.row').getBoundingClientRect().left"
+    assert browser.evaluate(first) == pytest.approx(
+        browser.evaluate("document.querySelector('#matrix .scroll').getBoundingClientRect().left"), abs=2
+    )  # and so does the first column
     assert log.errors == [] and log.network == []
 
 
@@ -254,6 +280,11 @@ def test_browser_injection_is_text(browser: Browser, injected_page: Path) -> Non
     assert browser.evaluate("document.images.length") == 0
     assert "<script>window.__pwned=1</script>" in browser.evaluate("document.body.innerText")
     assert browser.evaluate("document.title").startswith("某局</title><script>")
+    browser.evaluate(
+        f"var p = document.getElementById('pick'); p.value = {INJECTED_OFFICE!r}; p.dispatchEvent(new Event('change'))"
+    )
+    assert browser.evaluate(VISIBLE.format("section.office li.task")) == 1
+    assert _search(browser, INJECTED_OFFICE)[0] == 1
     assert log.errors == [] and log.network == []
 
 

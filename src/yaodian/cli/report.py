@@ -60,6 +60,8 @@ def report(
 
         if output.suffix.lower() not in (".html", ".htm"):
             raise usage(f"{output}：报告是网页，文件名须以 .html 结尾，例如 -o 报告.html。")
+        if file == "-" and previous == "-":
+            raise usage("两份通知不能都从标准输入读取；请至少给出一个文件路径。")
         if as_of is not None and ledger is None:
             raise usage("--as-of 只用于台账的逾期统计，请同时给出 --ledger 台账.xlsx。")
         day = _day(as_of)
