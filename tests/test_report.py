@@ -321,3 +321,10 @@ def test_browser_print(browser: Browser, full_page: Path, tmp_path: Path) -> Non
     starts = [p.lstrip().split("\n", 1)[0].strip() for p in pages]
     for title in ("各科室任务量", "责任矩阵", "科室任务", "与上年相比", "推进情况"):
         assert title in starts
+
+
+def test_golden_made_up_plan(update_golden: bool) -> None:
+    """The whole page of the made-up plan, line by line (rows, tasks and sections one a line)."""
+    from conftest import GOLDEN, check_golden, make_notice
+
+    check_golden(GOLDEN / "report-made-up.html", build_report(make_notice()), update_golden)

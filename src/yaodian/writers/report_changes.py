@@ -61,10 +61,10 @@ def changes_html(diff: PlanDiff) -> str:
         group = [c for c in diff.items if c.status == status and is_listed(c)]
         if group:
             title = f"{STATUS_LABEL[status]}条目" if status != "same" else "内容未变、位置调整的条目"
-            items = "".join(_change(c) for c in group)
-            parts.append(f'<h3>{title}（{len(group)}）</h3><ol class="changes">{items}</ol>')
+            items = "\n".join(_change(c) for c in group)
+            parts.append(f'<h3>{title}（{len(group)}）</h3><ol class="changes">\n{items}\n</ol>')
     parts.append(_office_table(diff))
-    return "".join(parts)
+    return "\n".join(parts)
 
 
 def _change(change: ItemChange) -> str:
@@ -92,7 +92,7 @@ def _change(change: ItemChange) -> str:
 
 
 def _office_table(diff: PlanDiff) -> str:
-    rows = []
+    rows: list[str] = []
     for o in office_changes(diff):
         name = escape(o.name) + (f"（原{escape(o.old_name)}）" if o.old_name else "")
         gained = escape("、".join(f"第{n}条" for n in o.gained)) or "—"
@@ -105,10 +105,11 @@ def _office_table(diff: PlanDiff) -> str:
         )
     if not rows:
         return "<h3>各科室任务增减</h3><p>各科室的任务没有变化。</p>"
+    body = "\n".join(rows)
     return (
         '<h3>各科室任务增减</h3><div class="wide"><table class="list"><thead><tr><th>科室</th>'
         "<th>上年 牵头/配合</th><th>今年 牵头/配合</th><th>增减</th><th>新增任务（今年编号）</th>"
-        f"<th>减少任务（上年编号）</th></tr></thead><tbody>{''.join(rows)}</tbody></table></div>"
+        f"<th>减少任务（上年编号）</th></tr></thead><tbody>\n{body}\n</tbody></table></div>"
     )
 
 
@@ -129,8 +130,8 @@ def progress_html(report: StatusReport) -> str:
     ]
     if not report.overdue:
         parts.append(f"<h3>逾期任务</h3><p>截至统计日期（{report.as_of.isoformat()}）没有逾期任务。</p>")
-        return "".join(parts)
-    rows = "".join(
+        return "\n".join(parts)
+    rows = "\n".join(
         f"<tr><td>{escape(r.key)}</td><td>第{escape(r.number)}条 {escape(r.task)}</td><td>{escape(r.office)}</td>"
         f"<td>{escape(r.role)}</td><td>{r.deadline.isoformat() if r.deadline else ''}</td>"
         f'<td class="bad">{escape(r.status or "未开始")}</td></tr>'
@@ -139,6 +140,6 @@ def progress_html(report: StatusReport) -> str:
     parts.append(
         f"<h3>逾期任务（{len(report.overdue)} 项）</h3>"
         '<div class="wide"><table class="list"><thead><tr><th>编号</th><th>任务</th><th>科室</th>'
-        f"<th>角色</th><th>截止日期</th><th>状态</th></tr></thead><tbody>{rows}</tbody></table></div>"
+        f"<th>角色</th><th>截止日期</th><th>状态</th></tr></thead><tbody>\n{rows}\n</tbody></table></div>"
     )
-    return "".join(parts)
+    return "\n".join(parts)

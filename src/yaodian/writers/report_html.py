@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from yaodian.model import Item, Notice, Role, Section
 
 ROLE_SERIES = (("牵头", assets.LEAD_COLOR), ("配合", assets.SUPPORT_COLOR))
+NL = "\n"
 MARK: dict[str, tuple[str, str, str]] = {LEAD: ("l", "●", "牵头"), "support": ("s", "○", "配合")}
 
 
@@ -62,7 +63,7 @@ def build_report(notice: Notice, *, diff: PlanDiff | None = None, status: Status
         ("facts", "概况", _facts(notice, matrix)),
         ("load", "各科室任务量", _load_chart(matrix)),
         ("matrix", "责任矩阵", _matrix(notice, matrix)),
-        ("offices", "科室任务", _offices(lists)),
+        ("offices", "科室任务", _offices(notice, lists)),
     ]
     if diff is not None:
         from yaodian.writers.report_changes import changes_html
@@ -73,21 +74,22 @@ def build_report(notice: Notice, *, diff: PlanDiff | None = None, status: Status
 
         parts.append(("progress", "推进情况", progress_html(status)))
     toc = "".join(f'<a href="#{key}">{title}</a>' for key, title, _ in parts)
-    body = "".join(
-        f'<section class="part" id="{key}"><h2>{title}</h2>{html}</section>' for key, title, html in parts
+    body = "\n".join(
+        f'<section class="part" id="{key}"><h2>{title}</h2>\n{html}\n</section>' for key, title, html in parts
     )
     title = escape(notice.title or "工作要点")
+    # One line per block (rows, tasks, sections): the golden file then diffs line by line.
     return (
-        '<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8">'
-        f'<meta http-equiv="Content-Security-Policy" content="{content_security_policy()}">'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f'<meta name="generator" content="yaodian {escape(__version__)}">'
-        f"<title>{title} · 一览</title><style>{assets.CSS}</style></head><body>"
-        f'{_top(notice)}<nav class="toc">{toc}</nav><main>{body}</main>'
-        '<div id="tip" hidden role="status"></div>'
+        '<!DOCTYPE html>\n<html lang="zh-CN"><head><meta charset="utf-8">\n'
+        f'<meta http-equiv="Content-Security-Policy" content="{content_security_policy()}">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f'<meta name="generator" content="yaodian {escape(__version__)}">\n'
+        f"<title>{title} · 一览</title>\n<style>{assets.CSS}</style>\n</head><body>\n"
+        f'{_top(notice)}\n<nav class="toc">{toc}</nav>\n<main>\n{body}\n</main>\n'
+        '<div id="tip" hidden role="status"></div>\n'
         f"<footer>由 yaodian {escape(__version__)} 根据《{title}》生成；"
-        "页面不连接网络，可离线打开、转发、打印。</footer>"
-        f"<script>{assets.SCRIPT}</script></body></html>\n"
+        "页面不连接网络，可离线打开、转发、打印。</footer>\n"
+        f"<script>{assets.SCRIPT}</script>\n</body></html>\n"
     )
 
 
@@ -190,7 +192,7 @@ def _matrix(notice: Notice, matrix: Matrix) -> str:
         + tools
         + '<div class="scroll"><table class="matrix"><thead><tr>'
         f'<th class="corner row" scope="col">条目</th>{head}<th class="n" scope="col">科室数</th></tr></thead>'
-        f"<tbody>{''.join(body)}</tbody>"
+        f"<tbody>\n{NL.join(body)}\n</tbody>"
         f'<tfoot><tr><th class="row" scope="row">合计</th>{totals}<td></td></tr></tfoot></table></div>'
     )
 
@@ -223,7 +225,7 @@ def heat(value: int, most: int) -> str:
 # --- per-office view -------------------------------------------------------------------------------
 
 
-def _offices(lists: tuple[OfficeTasks, ...]) -> str:
+def _offices(notice: Notice, lists: tuple[OfficeTasks, ...]) -> str:
     options = "".join(
         f'<option value="{escape(o.name)}">{escape(o.name)}（牵头 {len(o.lead)}，配合 {len(o.support)}）</option>'
         for o in lists
@@ -233,11 +235,11 @@ def _offices(lists: tuple[OfficeTasks, ...]) -> str:
         f'<option value="">全部科室</option>{options}</select></label></div>'
     )
     index = "".join(f'<a href="#o{k}">{escape(o.name)}</a>' for k, o in enumerate(lists))
-    blocks = "".join(_office_block(k, o) for k, o in enumerate(lists))
-    return f'{picker}<nav class="offices-index" data-nojs>{index}</nav>{blocks}'
+    blocks = "\n".join(_office_block(notice, k, o) for k, o in enumerate(lists))
+    return f'{picker}\n<nav class="offices-index" data-nojs>{index}</nav>\n{blocks}'
 
 
-def _office_block(k: int, office: OfficeTasks) -> str:
+def _office_block(notice: Notice, k: int, office: OfficeTasks) -> str:
     groups = []
     for word, css, tasks in (("牵头任务", "l", office.lead), ("配合任务", "s", office.support)):
         if not tasks:
@@ -249,13 +251,18 @@ def _office_block(k: int, office: OfficeTasks) -> str:
             meta = [f"所在部分：{where}"] if where else []
             if others:
                 meta.append(f"协同：{others}")
+            deadline, leader = notice.deadline_of(t.item), notice.leader_of(t.item)
+            if deadline is not None:
+                meta.append(f"完成时限：{deadline.text}")
+            if leader:
+                meta.append(f"分管领导：{leader}")
             items.append(
                 f'<li class="task"><b><span class="role {css}">{word[:2]}</span>'
                 f"第{escape(t.item.number)}条 {escape(t.item.title)}</b>"
                 f"<p>{escape(t.body)}</p>"
                 f'<p class="meta">{escape("；".join(meta))}</p></li>'
             )
-        groups.append(f"<h4>{word}（{len(tasks)} 项）</h4><ol>{''.join(items)}</ol>")
+        groups.append(f"<h4>{word}（{len(tasks)} 项）</h4><ol>\n{NL.join(items)}\n</ol>")
     return (
         f'<section class="office" id="o{k}" data-office="{escape(office.name)}">'
         f"<h3>{escape(office.name)}　<small class=meta>共 {office.total} 项</small></h3>{''.join(groups)}</section>"
