@@ -4,6 +4,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SAMPLE := samples/changde-2024.txt
+# A made-up previous year of the sample (tests/diffkit.edited_sample, years set to 2023).
+PREVIOUS := samples/report/changde-2023-made-up.txt
+CHROMIUM ?= chromium
 
 .PHONY: install demo test test-fast lint bench golden clean
 
@@ -29,6 +32,18 @@ demo: $(STAMP)
 	$(BIN)/yaodian diff samples/diff/2023.txt samples/diff/2024.txt --format md -o out/diff-2023-2024.md --force
 	$(BIN)/yaodian diff samples/diff/2023.txt samples/diff/2024.txt -o out/diff-2023-2024.xlsx --force
 	$(BIN)/yaodian diff samples/diff/2023.txt samples/diff/2024.txt -o out/diff-2023-2024.docx --force
+	$(BIN)/yaodian ledger $(SAMPLE) -o out/changde-2024-台账.xlsx --force
+	$(BIN)/yaodian report $(SAMPLE) --previous $(PREVIOUS) --ledger out/changde-2024-台账.xlsx \
+	  --as-of 2024-07-01 -o out/changde-2024-报告.html --force
+	@# Screenshots of the report, laptop and phone, by the system's headless Chromium when there is one.
+	@if command -v $(CHROMIUM) >/dev/null 2>&1; then \
+	  profile=$$(mktemp -d); for size in 1366,900 390,844; do \
+	    $(CHROMIUM) --headless --no-sandbox --disable-gpu --disable-background-networking \
+	      --disable-component-update --no-first-run --hide-scrollbars --user-data-dir=$$profile \
+	      --window-size=$$size --screenshot=$(CURDIR)/out/changde-2024-报告-$${size%,*}.png \
+	      file://$(CURDIR)/out/changde-2024-报告.html >/dev/null 2>&1 || exit 1; \
+	    echo "截图：out/changde-2024-报告-$${size%,*}.png"; done; rm -rf $$profile; \
+	else echo "没有找到 $(CHROMIUM)，跳过报告截图"; fi
 	@for f in samples/shapes/*.txt; do \
 	  $(BIN)/yaodian parse $$f --format json -o out/$$(basename $$f .txt).json --force || exit 1; done
 	$(BIN)/yaodian offices $(SAMPLE)

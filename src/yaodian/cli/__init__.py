@@ -14,6 +14,7 @@ from yaodian.cli import offices as _offices  # noqa: F401
 
 # One module per command; importing it registers the command on the app.
 from yaodian.cli import parse as _parse  # noqa: F401
+from yaodian.cli import report as _report  # noqa: F401
 from yaodian.cli import sheets as _sheets  # noqa: F401
 from yaodian.cli import status as _status  # noqa: F401
 from yaodian.cli import tasks as _tasks  # noqa: F401
