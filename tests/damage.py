@@ -80,7 +80,8 @@ def soft_breaks(text: str, brk: str = "\v") -> str:
 
 def web_page(text: str, *, site: str = "示范市人民政府门户网站", title: str = "") -> str:
     """The notice as pasted from a government web page: breadcrumbs, metadata rows and the font
-    widget before it; share, print and close links, the site's footer and an 附件 list after."""
+    widget before it; an 附件 list, a list of related links, share, print and close links and the
+    site's footer after."""
     head = [
         f"{site}",
         "首页 > 政务公开 > 通知公告",
@@ -92,6 +93,9 @@ def web_page(text: str, *, site: str = "示范市人民政府门户网站", titl
     tail = [
         "附件：1.工作任务分解表.xlsx",
         "2.联系人名单.docx",
+        "相关链接：",
+        "1.关于做好春季农业生产工作的通知",
+        "2.政策解读：年度工作要点问答",
         "扫一扫在手机打开当前页",
         "【打印本页】 【关闭窗口】",
         "上一篇：关于做好春季开学工作的通知",

@@ -49,6 +49,12 @@ TAIL_FURNITURE = lazy(
     r"^责任编辑|^(?:文章)?来源\s*[:：]|^\s*附件下载|^(?:返回顶部|返回首页)$",
     re.IGNORECASE,
 )
+# The heading of a list of links after the article: "相关链接：" "相关文件" "附件下载"
+LINK_LIST = lazy(
+    r"^【?\s*(?:相关(?:链接|文件|阅读|稿件|新闻|附件|解读)|附件下载|延伸阅读|热点推荐|推荐阅读)\s*】?\s*[:：]?$"
+)
+# Words that give a task to somebody: a line holding them is no link title.
+ASSIGNS = lazy(r"责任|牵头|配合")
 # An attachment listed as a file to download: "附件：1.任务分解表.xlsx" "2.联系人名单.docx"
 ATTACHMENT_FILE = lazy(
     r"^(?:附\s*件\s*\d*\s*[:：]?\s*)?(?:\d{1,2}\s*[.．、]\s*)?.{0,80}\.(?:docx?|xlsx?|wps|et|pdf|ofd|zip|rar|txt)$",
@@ -129,7 +135,14 @@ def _drop_page_tail(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
     """Cut the web page's footer: from the first furniture line in the last stretch of the
     text, when what follows it is furniture too (or short link text between furniture)."""
     cut = len(lines)
-    k = len(lines) - 1
+    # A list of links under its own heading ("相关链接：" then "1.关于…的通知" …) near the end.
+    for k in range(len(lines) - 1, max(-1, len(lines) - 30), -1):
+        if LINK_LIST.match(lines[k][1]) and all(
+            len(t) <= 80 and not ASSIGNS.search(t) for _, t in lines[k + 1 :]
+        ):
+            cut = k
+            break
+    k = cut - 1
     while k >= 0:
         text = lines[k][1]
         # Footer lines are short; a long line holds text, whatever link words it carries.
