@@ -154,7 +154,7 @@ def logical_lines(text: str) -> list[Line]:
                 continue
             if not (seq.follows(found) if loose else seq.fits(found)):
                 continue
-            if _ATTACHMENT_TAIL.search(line, 0, pos):
+            if _ATTACHMENT_TAIL.search(line, max(0, pos - 20), pos):
                 continue  # "附件：1.某某要点 2.某某表" lists attachments, not items
             pieces.append((line[start:pos].strip(), marker))
             start, marker = pos, found

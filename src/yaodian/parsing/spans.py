@@ -159,19 +159,29 @@ def inner_clauses(paragraphs: list[str]) -> tuple[list[str], list[str]]:
                 kept.append(paragraph)
                 continue
         end = len(paragraph) if k + 1 < len(paragraphs) else -1
+        pieces: list[str] = []
+        done = 0  # the text up to here is in `pieces`
         for start, stop, content in _groups(paragraph):
             # A group after a sentence, or ending a paragraph that is not the item's last.
             # (In mid-paragraph the text must go on after it: a clause closing the item's last
             # paragraph, with the groups after it, is the ordinary clause read by `_split_clause`.)
             after_sentence = start == 0 or paragraph[start - 1] in "。；;"
-            goes_on = paragraph[stop:].lstrip(" 。.；;，,")[:1] not in ("", *clauses.OPEN)
-            if ((after_sentence and goes_on) or stop == end) and clauses.clause_strength(
+            if ((after_sentence and _goes_on(paragraph, stop)) or stop == end) and clauses.clause_strength(
                 content
             ) == clauses.STRONG:
                 found.append(content)
-                paragraph = paragraph[:start] + "\0" * (stop - start) + paragraph[stop:]
-        kept.append(paragraph.replace("\0", "").strip())
+                pieces.append(paragraph[done:start])
+                done = stop
+        pieces.append(paragraph[done:])
+        kept.append("".join(pieces).strip())
     return [p for p in kept if p], found
+
+
+def _goes_on(text: str, pos: int) -> bool:
+    """Whether sentences follow `pos` (past punctuation), not another group or the end."""
+    while pos < len(text) and text[pos] in " 。.；;，,":
+        pos += 1
+    return pos < len(text) and text[pos] not in clauses.OPEN
 
 
 def _groups(text: str) -> list[tuple[int, int, str]]:
