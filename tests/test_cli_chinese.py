@@ -7,8 +7,8 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import run_cli
 
+from conftest import run_cli
 from yaodian.cli.framework import width_of, wrap
 
 COMMANDS = ("parse", "offices", "matrix", "sheets", "export", "tasks", "diff", "check", "batch")
