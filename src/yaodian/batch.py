@@ -113,7 +113,9 @@ def collect_inputs(paths: Iterable[str | Path], *, exclude: str | Path | None = 
     for raw in paths:
         p = Path(raw)
         if not p.exists():
-            raise InputError(f"{p}：文件或文件夹不存在；请检查路径。")
+            from yaodian.filenames import missing_path_hint
+
+            raise InputError(f"{p}：文件或文件夹不存在；请检查路径。{missing_path_hint(str(raw))}")
         if p.is_dir():
             candidates = sorted(
                 (f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUPPORTED_SUFFIXES),

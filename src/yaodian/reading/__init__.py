@@ -67,7 +67,9 @@ def read_path(path: str | Path, *, encoding: str | None = None) -> Document:
         return read_bytes(sys.stdin.buffer.read(), "<标准输入>", encoding=encoding)
     p = Path(path)
     if not p.exists():
-        raise InputError(f"{name}：文件不存在；请检查路径是否写对。")
+        from yaodian.filenames import missing_path_hint
+
+        raise InputError(f"{name}：文件不存在；请检查路径是否写对。{missing_path_hint(name)}")
     if p.is_dir():
         raise InputError(
             f"{name}：这是一个文件夹，不是文件；请给出通知文件的路径（批量处理文件夹请用 yaodian batch）。"

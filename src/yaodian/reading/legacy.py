@@ -22,9 +22,28 @@ from yaodian.reading.formats import LEGACY_SUFFIXES, OLE2, legacy_suffix
 CONVERT_TIMEOUT = 120
 
 
+def _install_folders() -> list[Path]:
+    """Where LibreOffice's installer puts `soffice` when it is not on PATH (it never is on
+    Windows and macOS)."""
+    folders = [
+        Path(os.environ[v]) for v in ("PROGRAMFILES", "PROGRAMFILES(X86)", "PROGRAMW6432") if v in os.environ
+    ]
+    windows = [f / "LibreOffice" / "program" / "soffice.exe" for f in folders]
+    windows += [Path(r"C:\Program Files\LibreOffice\program\soffice.exe")]
+    mac = [Path("/Applications/LibreOffice.app/Contents/MacOS/soffice")]
+    mac += [Path.home() / "Applications/LibreOffice.app/Contents/MacOS/soffice"]
+    linux = sorted(Path("/opt").glob("libreoffice*/program/soffice"), reverse=True)
+    linux += [Path("/usr/lib/libreoffice/program/soffice"), Path("/snap/bin/libreoffice")]
+    return windows + mac + linux
+
+
 def find_soffice() -> str | None:
-    """The LibreOffice command on this machine, if any."""
-    return shutil.which("soffice") or shutil.which("libreoffice")
+    """The LibreOffice command on this machine, if any: on PATH, else in a standard install
+    folder."""
+    found = shutil.which("soffice") or shutil.which("libreoffice")
+    if found:
+        return found
+    return next((str(p) for p in _install_folders() if p.is_file()), None)
 
 
 def convert_to_docx(data: bytes, name: str) -> tuple[bytes, str]:

@@ -15,7 +15,7 @@ from typing import Any
 
 from yaodian.analysis.assignments import OfficeTasks, Task
 from yaodian.model import Notice
-from yaodian.output import atomic_output, check_destination
+from yaodian.output import atomic_output, check_destination, save_document
 from yaodian.writers.labels import ROLE_LABEL, co_office_text, date_text, plan_year, sheet_title
 from yaodian.writers.sanitise import csv_safe
 
@@ -250,5 +250,5 @@ def write_tasks(
             names.append(sheet.title)
             fill(sheet, office_task_rows([tl]), f"Office{k}")
     with atomic_output(target, force=force) as tmp:
-        wb.save(tmp)
+        save_document(wb, tmp)
     return target

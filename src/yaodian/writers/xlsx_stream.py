@@ -11,6 +11,7 @@ formula-like text gets `quotePrefix`, as in the openpyxl writers. Richer workboo
 
 from __future__ import annotations
 
+import contextlib
 import zipfile
 from collections.abc import Sequence
 from pathlib import Path
@@ -134,33 +135,61 @@ class XlsxStream:
         self._buffer.clear()
 
     def __exit__(self, kind: Any, exc: Any, tb: Any) -> None:
-        try:
-            if kind is None:
-                self._flush()
-                last = f"{self.letters[-1]}{max(self._rows, 1)}"
-                self._sheet.write(f'</sheetData><autoFilter ref="A1:{last}"/></worksheet>'.encode())
-                self._sheet.close()
-                name = _xml_text(self.title).replace('"', "&quot;")
-                quoted = "'" + self.title.replace("'", "''") + "'"
-                workbook = (
-                    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-                    '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
-                    'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
-                    f'<sheets><sheet name="{name}" sheetId="1" r:id="rId1"/></sheets>'
-                    '<definedNames><definedName name="_xlnm._FilterDatabase" localSheetId="0" hidden="1">'
-                    f"{_xml_text(quoted)}!$A$1:${self.letters[-1]}${max(self._rows, 1)}</definedName></definedNames>"
-                    "</workbook>"
-                )
-                for part, text in (
-                    ("[Content_Types].xml", _CONTENT_TYPES),
-                    ("_rels/.rels", _ROOT_RELS),
-                    ("xl/workbook.xml", workbook),
-                    ("xl/_rels/workbook.xml.rels", _WORKBOOK_RELS),
-                    ("xl/styles.xml", _STYLES),
-                ):
-                    self._zip.writestr(part, text)
-            else:
-                self._sheet.close()
+        """Finish the zip and rename it into place; on any error (in the block, or closing the
+        zip on a full disk) abandon it: the temporary file is removed, never renamed."""
+        if kind is None:
+            try:
+                self._finish()
+            except BaseException as error:
+                self._abandon()
+                # Raises OutputError for an OSError (disk full), else returns and we re-raise.
+                self._atomic.__exit__(type(error), error, error.__traceback__)
+                raise
+            self._atomic.__exit__(None, None, None)
+            return
+        self._abandon()
+        self._atomic.__exit__(kind, exc, tb)
+
+    def _finish(self) -> None:
+        self._flush()
+        last = f"{self.letters[-1]}{max(self._rows, 1)}"
+        self._sheet.write(f'</sheetData><autoFilter ref="A1:{last}"/></worksheet>'.encode())
+        self._sheet.close()
+        name = _xml_text(self.title).replace('"', "&quot;")
+        quoted = "'" + self.title.replace("'", "''") + "'"
+        workbook = (
+            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+            '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+            'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
+            f'<sheets><sheet name="{name}" sheetId="1" r:id="rId1"/></sheets>'
+            '<definedNames><definedName name="_xlnm._FilterDatabase" localSheetId="0" hidden="1">'
+            f"{_xml_text(quoted)}!$A$1:${self.letters[-1]}${max(self._rows, 1)}</definedName>"
+            f"{_print_titles(quoted)}</definedNames>"
+            "</workbook>"
+        )
+        for part, text in (
+            ("[Content_Types].xml", _CONTENT_TYPES),
+            ("_rels/.rels", _ROOT_RELS),
+            ("xl/workbook.xml", workbook),
+            ("xl/_rels/workbook.xml.rels", _WORKBOOK_RELS),
+            ("xl/styles.xml", _STYLES),
+        ):
+            self._zip.writestr(part, text)
+        self._zip.close()
+
+    def _abandon(self) -> None:
+        """Close what is open without letting a second failure escape: a ZipFile whose close
+        failed would try again in `__del__` and print "Exception ignored … OSError"."""
+        with contextlib.suppress(Exception):
+            self._sheet.close()
+        with contextlib.suppress(Exception):
             self._zip.close()
-        finally:
-            self._atomic.__exit__(kind, exc, tb)
+        fp, self._zip.fp = self._zip.fp, None
+        if fp is not None:
+            with contextlib.suppress(Exception):
+                fp.close()
+
+
+def _print_titles(quoted: str) -> str:
+    """The header row repeated on every printed page."""
+    return f'<definedName name="_xlnm.Print_Titles" localSheetId="0">{_xml_text(quoted)}!$1:$1</definedName>'
