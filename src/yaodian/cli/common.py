@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Annotated, TypeVar
 import typer
 
 from yaodian.cli.framework import App, ChineseGroup
-from yaodian.errors import UsageError, YaodianError
+from yaodian.errors import Terminated, UsageError, YaodianError
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -156,7 +156,9 @@ def user_errors() -> Iterator[None]:
     except YaodianError as exc:
         raise fail(str(exc), exc.exit_code) from None
     except KeyboardInterrupt:
-        raise fail("已中断。", 130) from None
+        raise fail("已中断（Ctrl-C）；未完成的输出和临时文件已删除。", 130) from None
+    except Terminated:
+        raise fail("已终止（收到 SIGTERM）；未完成的输出和临时文件已删除。", 143) from None
 
 
 def usage(message: str) -> UsageError:
