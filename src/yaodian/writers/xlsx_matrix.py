@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from yaodian.analysis.assignments import Matrix, item_body, responsibility_matrix, section_label
+from yaodian.errors import OutputError
 from yaodian.model import LEAD, SUPPORT, Notice
 from yaodian.output import save_built
 from yaodian.writers.labels import chinese_date
@@ -52,6 +53,8 @@ SHEET_NOTES = "说明"
 TITLE_ROW = 1
 HEADER_ROW = 3
 FIXED_COLUMNS = 3  # 序号 | 工作任务 | 牵头
+# Excel opens at most 16,384 columns (XFD); the matrix adds a count column after the offices.
+MAX_OFFICES = 16_384 - FIXED_COLUMNS - 1
 
 
 def write_matrix(notice: Notice, path: str | Path, *, force: bool = False) -> Path:
@@ -65,6 +68,12 @@ def build_matrix_workbook(notice: Notice) -> Workbook:
 
     from yaodian.version import __version__
 
+    offices = len(notice.offices())
+    if offices > MAX_OFFICES:
+        raise OutputError(
+            f"{notice.source.path}：通知中有 {offices} 个科室/单位，责任矩阵一个科室一列，超过 Excel 一张表最多的"
+            f" 16384 列；请用 yaodian tasks 或 yaodian offices 输出，或用别名表（--aliases）合并科室。"
+        )
     matrix = responsibility_matrix(notice)
     wb = Workbook()
     wb.properties.creator = wb.properties.lastModifiedBy = f"yaodian {__version__}"
