@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, Protocol
 
+from yaodian.controls import strip_controls
 from yaodian.errors import OutputError
 
 
@@ -88,7 +89,7 @@ def _umask() -> int:
 def write_text(path: str | Path, text: str, *, force: bool = False, bom: bool = False) -> None:
     """Write text as UTF-8 (with a BOM when asked, for Excel's CSV import), atomically."""
     with atomic_output(path, force=force) as tmp:
-        tmp.write_text(("\ufeff" if bom else "") + text, encoding="utf-8", newline="")
+        tmp.write_text(("\ufeff" if bom else "") + strip_controls(text), encoding="utf-8", newline="")
 
 
 def write_bytes(path: str | Path, data: bytes, *, force: bool = False) -> None:

@@ -220,6 +220,9 @@ def warn_export(notice: Notice) -> None:
 
 
 def write_stdout(text: str) -> None:
+    from yaodian.controls import strip_controls
+
+    text = strip_controls(text)
     sys.stdout.write(text)
     if not text.endswith("\n"):
         sys.stdout.write("\n")

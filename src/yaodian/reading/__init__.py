@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, cast
 
+from yaodian.controls import strip_controls
 from yaodian.errors import InputError
 from yaodian.model import Source
 from yaodian.reading.formats import BY_NAME, TXT, Format, choose
@@ -40,6 +41,7 @@ def read_bytes(data: bytes, name: str, *, encoding: str | None = None) -> Docume
         )
     choice = choose(data, name)
     text, detail = _read(choice.format, data, name, encoding)
+    text = strip_controls(text)
     sha = hashlib.sha256(data).hexdigest()
     source = Source(path=name, format=choice.format.name, encoding=detail, sha256=sha, note=choice.note)
     return Document(text=text, source=source)

@@ -6,8 +6,6 @@ Word rendering of the same lists is `writers.docx_sheets`.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from collections.abc import Sequence
 from pathlib import Path
@@ -17,7 +15,7 @@ from yaodian.analysis.assignments import OfficeTasks, Task
 from yaodian.model import Notice
 from yaodian.output import atomic_output, check_destination, save_document
 from yaodian.writers.labels import ROLE_LABEL, co_office_text, date_text, plan_year, sheet_title
-from yaodian.writers.sanitise import csv_safe
+from yaodian.writers.sanitise import csv_text
 
 CSV_HEADER = [
     "科室",
@@ -185,12 +183,7 @@ def office_task_rows(lists: Sequence[OfficeTasks]) -> list[list[str]]:
 
 def to_csv(notice: Notice, lists: Sequence[OfficeTasks]) -> str:
     """CSV text (no BOM: `write_text(..., bom=True)` adds it for files Excel opens)."""
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\r\n")
-    writer.writerow(CSV_HEADER)
-    for row in office_task_rows(lists):
-        writer.writerow([csv_safe(v) for v in row])
-    return buf.getvalue()
+    return csv_text([CSV_HEADER, *office_task_rows(lists)])
 
 
 # --- xlsx ---------------------------------------------------------------------------------------
