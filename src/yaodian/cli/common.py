@@ -214,8 +214,11 @@ def load_notice(
 def warn_export(notice: Notice) -> None:
     """After writing a file: say how many parser notes there are and where to read them."""
     if notice.warnings:
+        from rich.markup import escape
+
         err_console().print(
-            f"[yellow]解析提示 {len(notice.warnings)} 条[/]（见工作簿“说明”页或 yaodian parse；--strict 视为错误）"
+            f"{escape(notice.source.path)}：[yellow]解析提示 {len(notice.warnings)} 条[/]"
+            "（见工作簿“说明”页或 yaodian parse；--strict 视为错误）"
         )
 
 

@@ -95,7 +95,9 @@ def parse(
 
 def _report_warnings(notice: Notice, *, shown: bool) -> None:
     if notice.warnings and not shown:
-        note(f"解析提示 {len(notice.warnings)} 条（用 --format table 查看，--strict 视为错误）")
+        note(
+            f"{notice.source.path}：解析提示 {len(notice.warnings)} 条（用 --format table 查看，--strict 视为错误）"
+        )
 
 
 def _offices_text(item: Item) -> str:

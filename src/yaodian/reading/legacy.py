@@ -22,19 +22,22 @@ from yaodian.reading.formats import LEGACY_SUFFIXES, OLE2, legacy_suffix
 CONVERT_TIMEOUT = 120
 
 
+def _windows_folders() -> list[Path]:
+    roots = [os.environ[v] for v in ("PROGRAMFILES", "PROGRAMFILES(X86)", "PROGRAMW6432") if v in os.environ]
+    roots += [r"C:\Program Files", r"C:\Program Files (x86)"]
+    return [Path(root) / "LibreOffice" / "program" / "soffice.exe" for root in dict.fromkeys(roots)]
+
+
 def _install_folders() -> list[Path]:
     """Where LibreOffice's installer puts `soffice` when it is not on PATH (it never is on
     Windows and macOS)."""
-    folders = [
-        Path(os.environ[v]) for v in ("PROGRAMFILES", "PROGRAMFILES(X86)", "PROGRAMW6432") if v in os.environ
+    mac = [
+        Path(p) / "LibreOffice.app/Contents/MacOS/soffice"
+        for p in ("/Applications", Path.home() / "Applications")
     ]
-    windows = [f / "LibreOffice" / "program" / "soffice.exe" for f in folders]
-    windows += [Path(r"C:\Program Files\LibreOffice\program\soffice.exe")]
-    mac = [Path("/Applications/LibreOffice.app/Contents/MacOS/soffice")]
-    mac += [Path.home() / "Applications/LibreOffice.app/Contents/MacOS/soffice"]
     linux = sorted(Path("/opt").glob("libreoffice*/program/soffice"), reverse=True)
     linux += [Path("/usr/lib/libreoffice/program/soffice"), Path("/snap/bin/libreoffice")]
-    return windows + mac + linux
+    return _windows_folders() + mac + linux
 
 
 def find_soffice() -> str | None:
