@@ -178,8 +178,8 @@ def test_cli_all_good_with_exports(tmp_path: Path, sample_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert (out / "常德-责任矩阵.xlsx").is_file()
     assert (out / "住建-责任矩阵.xlsx").is_file()
-    sheets = sorted(p.name for p in (out / "常德-任务单").iterdir())
-    assert "基教科.docx" in sheets and len(sheets) == 25
+    sheets = sorted(p.name for p in (out / "常德-任务单").rglob("*.docx"))
+    assert "基教科-2024年工作任务清单.docx" in sheets and len(sheets) == 25
     # A second run refuses to overwrite without --force.
     again = run_cli("batch", str(src), "-o", str(out))
     assert again.exit_code == 1 and "--force" in again.stderr

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 import sys
-import unicodedata
 from collections.abc import Callable, Sequence
 from enum import Enum
 from pathlib import Path
@@ -21,6 +20,8 @@ from typer import _click
 from typer._click import exceptions as _exceptions
 from typer.core import TyperCommand, TyperGroup
 from typer.models import CommandFunctionType
+
+from yaodian.textwidth import display_width
 
 PROG = "yaodian"
 HELP_TEXT = "显示本帮助并退出。"
@@ -118,9 +119,7 @@ _NO_LINE_START = set("。，、；：？！）」』”’》〉】…,.;:?!)]")
 _TOKEN = re.compile(r"[A-Za-z0-9_\-./\\<>|=@%*+'\"{}\[\]#~^$&]+|\s+|.", re.S)
 
 
-def width_of(text: str) -> int:
-    """Terminal columns: wide and full-width characters take two."""
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+width_of = display_width  # terminal columns: a Chinese character takes two
 
 
 def wrap(text: str, width: int) -> list[str]:

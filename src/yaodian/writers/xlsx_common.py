@@ -10,10 +10,10 @@ from __future__ import annotations
 import copy
 import math
 import re
-import unicodedata
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
+from yaodian.textwidth import display_width as display_width  # home: yaodian.textwidth
 from yaodian.writers.sanitise import clean_text, looks_like_formula
 
 if TYPE_CHECKING:
@@ -94,16 +94,6 @@ def safe_sheet_name(name: str, taken: Iterable[str] = ()) -> str:
         candidate = base[: MAX_SHEET_NAME - len(suffix)] + suffix
         k += 1
     return candidate
-
-
-def display_width(text: str) -> int:
-    """Width in Excel character units: East Asian wide/fullwidth (W, F) count 2, combining 0."""
-    width = 0
-    for ch in text:
-        if unicodedata.combining(ch):
-            continue
-        width += 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
-    return width
 
 
 def column_width(texts: Iterable[str], *, minimum: float = 4, maximum: float = 60, pad: float = 2) -> float:
