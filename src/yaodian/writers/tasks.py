@@ -199,7 +199,14 @@ def write_tasks(
     from openpyxl.worksheet.table import Table, TableStyleInfo
 
     from yaodian.version import __version__
-    from yaodian.writers.xlsx_common import CellStyle, column_width, put, safe_sheet_name
+    from yaodian.writers.xlsx_common import (
+        CellStyle,
+        column_width,
+        print_landscape,
+        print_pages,
+        put,
+        safe_sheet_name,
+    )
 
     target = check_destination(path, force=force)
     wb = Workbook()
@@ -227,11 +234,7 @@ def write_tasks(
         table.tableStyleInfo = TableStyleInfo(name="TableStyleMedium2", showRowStripes=True)
         ws.add_table(table)
         ws.freeze_panes = "C2"
-        ws.page_setup.orientation = "landscape"
-        ws.page_setup.fitToWidth = 1
-        ws.page_setup.fitToHeight = 0
-        ws.sheet_properties.pageSetUpPr.fitToPage = True
-        ws.print_title_rows = "1:1"
+        print_landscape(ws, title_rows="1:1")
 
     ws = wb.active
     ws.title = safe_sheet_name("全部任务", names)
@@ -242,6 +245,7 @@ def write_tasks(
             sheet = wb.create_sheet(safe_sheet_name(tl.name, names))
             names.append(sheet.title)
             fill(sheet, office_task_rows([tl]), f"Office{k}")
+    print_pages(wb)
     with atomic_output(target, force=force) as tmp:
         save_document(wb, tmp)
     return target

@@ -20,6 +20,7 @@ from yaodian.analysis.assignments import Matrix, item_body, responsibility_matri
 from yaodian.errors import OutputError
 from yaodian.model import LEAD, SUPPORT, Notice
 from yaodian.output import save_built
+from yaodian.writers import palette
 from yaodian.writers.labels import chinese_date
 from yaodian.writers.sanitise import clean_text
 from yaodian.writers.xlsx_common import (
@@ -27,6 +28,7 @@ from yaodian.writers.xlsx_common import (
     column_width,
     display_width,
     print_landscape,
+    print_pages,
     put,
     row_height,
     safe_sheet_name,
@@ -38,11 +40,11 @@ if TYPE_CHECKING:
 
 LEAD_MARK = "●"
 SUPPORT_MARK = "○"
-LEAD_FILL = "F8CBAD"  # light orange
-SUPPORT_FILL = "DDEBF7"  # light blue
-SECTION_FILL = "E7E6E6"
-HEADER_FILL = "D9E1F2"
-TOTAL_FILL = "FFF2CC"
+LEAD_FILL = palette.LEAD
+SUPPORT_FILL = palette.SUPPORT
+SECTION_FILL = palette.SECTION
+HEADER_FILL = palette.HEADER
+TOTAL_FILL = palette.TOTAL
 
 SHEET_MATRIX = "责任矩阵"
 SHEET_TASKS = "任务清单"
@@ -91,6 +93,7 @@ def build_matrix_workbook(notice: Notice) -> Workbook:
         sheet.title = safe_sheet_name(title, names)
         names.append(sheet.title)
         fill(sheet, notice, matrix)
+    print_pages(wb)
     return wb
 
 
@@ -358,8 +361,12 @@ def _stats_sheet(ws: Worksheet, notice: Notice, matrix: Matrix) -> None:
         chart.x_axis.delete = False
         chart.y_axis.delete = False
         chart.gapWidth = 40
-        # About 0.75 cm a bar, so that every office name gets its label.
-        chart.height = max(7.5, 0.75 * n + 3)
+        for series, colour in zip(chart.series, (palette.LEAD_STRONG, palette.SUPPORT_STRONG), strict=True):
+            series.graphicalProperties.solidFill = colour
+            series.graphicalProperties.line.solidFill = colour
+        # About 0.75 cm a bar, so that every office name gets its label; up to 40 offices the
+        # chart stays within one landscape A4 page (about 17 × 26 cm inside the margins).
+        chart.height = max(7.5, min(0.75 * n + 3, 17.0) if n <= 40 else 0.75 * n + 3)
         chart.width = 18
         ws.add_chart(chart, "F2")
     _print_setup(ws, title_rows="1:1")

@@ -45,7 +45,7 @@ _WORKBOOK_RELS = (
     '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>'
     "</Relationships>"
 )
-# Cell formats: 0 plain, 1 bold header, 2 text that looks like a formula (quotePrefix).
+# Cell formats: 0 plain (wrapped), 1 bold header, 2 text that looks like a formula (quotePrefix).
 _STYLES = (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
     '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
@@ -53,14 +53,24 @@ _STYLES = (
     '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>'
     '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>'
     '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>'
-    '<cellXfs count="3"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'
+    '<cellXfs count="3"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1">'
+    '<alignment wrapText="1" vertical="top"/></xf>'
     '<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/>'
-    '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" quotePrefix="1"/></cellXfs>'
+    '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" quotePrefix="1" applyAlignment="1">'
+    '<alignment wrapText="1" vertical="top"/></xf></cellXfs>'
     '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>'
     "</styleSheet>"
 )
 _TYPICAL_WIDTH = {"文件": 36, "标题": 40, "通知标题": 30, "工作任务": 60, "条目标题": 30, "错误": 50,
                   "发文机关": 24, "所属部分": 24, "牵头科室": 16, "配合科室": 24}  # fmt: skip
+
+
+# A4 landscape, one page wide, `第 1 页 共 3 页` in the footer (the workbooks' PAGE_FOOTER).
+_PRINT = (
+    '<pageMargins left="0.4" right="0.4" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>'
+    '<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>'
+    "<headerFooter><oddFooter>&amp;C第 &amp;P 页 共 &amp;N 页</oddFooter></headerFooter>"
+)
 
 
 def _xml_text(text: str) -> str:
@@ -100,6 +110,7 @@ class XlsxStream:
             (
                 '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
                 '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+                '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>'
                 '<sheetViews><sheetView workbookViewId="0">'
                 '<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>'
                 "</sheetView></sheetViews>"
@@ -153,7 +164,7 @@ class XlsxStream:
     def _finish(self) -> None:
         self._flush()
         last = f"{self.letters[-1]}{max(self._rows, 1)}"
-        self._sheet.write(f'</sheetData><autoFilter ref="A1:{last}"/></worksheet>'.encode())
+        self._sheet.write(f'</sheetData><autoFilter ref="A1:{last}"/>{_PRINT}</worksheet>'.encode())
         self._sheet.close()
         name = _xml_text(self.title).replace('"', "&quot;")
         quoted = "'" + self.title.replace("'", "''") + "'"
