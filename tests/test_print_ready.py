@@ -54,3 +54,12 @@ def test_chart_bars_in_the_matrix_colours(tmp_path: Path, sample_path: Path) -> 
     chart = zipfile.ZipFile(tmp_path / "m.xlsx").read("xl/charts/chart1.xml").decode()
     assert palette.LEAD_STRONG in chart and palette.SUPPORT_STRONG in chart
     assert chart.index(palette.LEAD_STRONG) < chart.index(palette.SUPPORT_STRONG)  # 牵头 first
+
+
+def test_task_list_sheet_has_borders(tmp_path: Path, sample_path: Path) -> None:
+    code, _, err = run_cli("matrix", sample_path, "-o", tmp_path / "m.xlsx")
+    assert code == 0, err
+    ws = load_workbook(tmp_path / "m.xlsx")["任务清单"]
+    for row in ws.iter_rows(min_row=1, max_row=3):
+        for cell in row:
+            assert cell.border.left.style == "thin" and cell.border.bottom.style == "thin"

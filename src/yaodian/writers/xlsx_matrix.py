@@ -277,7 +277,7 @@ def _matrix_sizes(ws: Worksheet, matrix: Matrix, item_rows: dict[int, tuple[str,
 
 
 def _tasks_sheet(ws: Worksheet, notice: Notice, matrix: Matrix) -> None:
-    from openpyxl.styles import Alignment, Font
+    from openpyxl.styles import Alignment, Border, Font, Side
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.table import Table, TableStyleInfo
 
@@ -288,9 +288,12 @@ def _tasks_sheet(ws: Worksheet, notice: Notice, matrix: Matrix) -> None:
         heads.append("分管领导")
     if has_deadline:
         heads.append("完成时限")
-    wrap = CellStyle(alignment=Alignment(wrap_text=True, vertical="top"))
+    # Thin borders: the table's own stripes do not print as ruled lines.
+    thin = Side(style="thin", color="808080")
+    border = Border(left=thin, right=thin, top=thin, bottom=thin)
+    wrap = CellStyle(alignment=Alignment(wrap_text=True, vertical="top"), border=border)
     for col, text in enumerate(heads, start=1):
-        put(ws, 1, col, text, font=Font(bold=True))
+        put(ws, 1, col, text, font=Font(bold=True), border=border)
     columns: list[list[str]] = [[h] for h in heads]
     for r, mrow in enumerate(matrix.rows, start=2):
         item = mrow.item
