@@ -28,27 +28,27 @@ HELP_TEXT = "显示本帮助并退出。"
 
 # English messages click builds with f-strings, and their Chinese. Tried in order on the
 # message text; the first match wins.
-_MESSAGES: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], str]], ...] = (
-    (re.compile(r"^(.*) is not one of (.*)\.$", re.S), lambda m: f"{m[1]} 不在可选值 {m[2]} 之中。"),
-    (re.compile(r"^Value (.*) is not a valid (int|float)\.$"), lambda m: f"{m[1]} 不是有效的数字。"),
-    (re.compile(r"^Value (.*) is not a valid (.*)\.$"), lambda m: f"{m[1]} 不是有效的 {m[2]}。"),
-    (re.compile(r"^(\S+ )?'?(.*?)'? does not exist\.$"), lambda m: f"“{m[2]}”不存在。"),
-    (re.compile(r"^Input should be a valid (number|integer|float)\b.*$"), lambda m: "须是一个数字。"),
-    (re.compile(r"^Input should be (.*)$"), lambda m: f"须是 {m[1]}。"),
-    (re.compile(r"^No such option: (.*)$"), lambda m: f"没有选项 {m[1]}。"),
-    (re.compile(r"^Option '(.*)' requires an argument\.$"), lambda m: f"选项 {m[1]} 后面须给一个值。"),
+_MESSAGES: tuple[tuple[str, Callable[[re.Match[str]], str]], ...] = (
+    (r"^(.*) is not one of (.*)\.$", lambda m: f"{m[1]} 不在可选值 {m[2]} 之中。"),
+    (r"^Value (.*) is not a valid (int|float)\.$", lambda m: f"{m[1]} 不是有效的数字。"),
+    (r"^Value (.*) is not a valid (.*)\.$", lambda m: f"{m[1]} 不是有效的 {m[2]}。"),
+    (r"^(\S+ )?'?(.*?)'? does not exist\.$", lambda m: f"“{m[2]}”不存在。"),
+    (r"^Input should be a valid (number|integer|float)\b.*$", lambda m: "须是一个数字。"),
+    (r"^Input should be (.*)$", lambda m: f"须是 {m[1]}。"),
+    (r"^No such option: (.*)$", lambda m: f"没有选项 {m[1]}。"),
+    (r"^Option '(.*)' requires an argument\.$", lambda m: f"选项 {m[1]} 后面须给一个值。"),
     (
-        re.compile(r"^Option '(.*)' requires (\d+) arguments\.$"),
+        r"^Option '(.*)' requires (\d+) arguments\.$",
         lambda m: f"选项 {m[1]} 后面须给 {m[2]} 个值。",
     ),
-    (re.compile(r"^Option '(.*)' does not take a value\.$"), lambda m: f"选项 {m[1]} 不带值。"),
-    (re.compile(r"^Got unexpected extra argument(?:s|\(s\))? \((.*)\)$"), lambda m: f"多余的参数：{m[1]}。"),
+    (r"^Option '(.*)' does not take a value\.$", lambda m: f"选项 {m[1]} 不带值。"),
+    (r"^Got unexpected extra argument(?:s|\(s\))? \((.*)\)$", lambda m: f"多余的参数：{m[1]}。"),
     (
-        re.compile(r"^No such command '(.*)'\.(?: Did you mean '(.*)'\?)?$"),
+        r"^No such command '(.*)'\.(?: Did you mean '(.*)'\?)?$",
         lambda m: f"没有命令 {m[1]}。" + (f"是不是 {m[2]}？" if m[2] else ""),
     ),
-    (re.compile(r"^Missing command\.$"), lambda m: "缺少命令。"),
-    (re.compile(r"^Argument '(.*)' takes (\d+) values\.$"), lambda m: f"参数 {m[1]} 须给 {m[2]} 个值。"),
+    (r"^Missing command\.$", lambda m: "缺少命令。"),
+    (r"^Argument '(.*)' takes (\d+) values\.$", lambda m: f"参数 {m[1]} 须给 {m[2]} 个值。"),
 )
 
 
@@ -56,7 +56,8 @@ def translate(message: str) -> str:
     """click's English message in Chinese; a message already in Chinese is returned as it is."""
     message = message.removeprefix("Value error, ")  # pydantic's prefix on a choice error
     for pattern, render in _MESSAGES:
-        m = pattern.match(message.strip())
+        # Compiled on first use (re caches them): start-up of every command pays nothing.
+        m = re.match(pattern, message.strip(), re.S)
         if m:
             return render(m)
     return message
@@ -116,7 +117,7 @@ def show_usage_error(exc: _click.ClickException) -> None:
 
 # Closing punctuation never starts a line (。，、；：？！）」』”’》 and friends).
 _NO_LINE_START = set("。，、；：？！）」』”’》〉】…,.;:?!)]")
-_TOKEN = re.compile(r"[A-Za-z0-9_\-./\\<>|=@%*+'\"{}\[\]#~^$&]+|\s+|.", re.S)
+_TOKEN = r"[A-Za-z0-9_\-./\\<>|=@%*+'\"{}\[\]#~^$&]+|\s+|."
 
 
 width_of = display_width  # terminal columns: a Chinese character takes two
@@ -128,7 +129,7 @@ def wrap(text: str, width: int) -> list[str]:
     lines: list[str] = []
     for para in text.splitlines() or [""]:
         line = ""
-        for token in _TOKEN.findall(para):
+        for token in re.findall(_TOKEN, para, re.S):
             if token.isspace():
                 if line:
                     line += " "
