@@ -191,7 +191,8 @@ def _param_rows(ctx: _click.Context, command: _click.Command) -> tuple[list[tupl
             arguments.append((_metavar(param), help_text + extra))
             continue
         opts = sorted(param.opts, key=len)
-        names = ", ".join(opts) if opts[0].startswith("--") is False else "    " + ", ".join(opts)
+        # A long-only option is indented to line up with the long names after "-o, ".
+        names = ", ".join(opts) if not opts[0].startswith("--") else "    " + ", ".join(opts)
         if not getattr(param, "is_flag", False):
             names += f" {_metavar(param)}"
         if "--help" in param.opts:
