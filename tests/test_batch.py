@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -175,8 +178,8 @@ def test_cli_all_good_with_exports(tmp_path: Path, sample_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert (out / "常德-责任矩阵.xlsx").is_file()
     assert (out / "住建-责任矩阵.xlsx").is_file()
-    sheets = sorted(p.name for p in (out / "常德-任务单").iterdir())
-    assert "基教科.docx" in sheets and len(sheets) == 25
+    sheets = sorted(p.name for p in (out / "常德-任务单").rglob("*.docx"))
+    assert "基教科-2024年工作任务清单.docx" in sheets and len(sheets) == 25
     # A second run refuses to overwrite without --force.
     again = run_cli("batch", str(src), "-o", str(out))
     assert again.exit_code == 1 and "--force" in again.stderr
@@ -197,3 +200,62 @@ def test_piped_stdout_subprocess(tmp_path: Path, sample_path: Path) -> None:
     assert proc.stdout == b""
     assert "b.docx" in proc.stderr.decode("utf-8")
     assert (tmp_path / "out" / "a.json").is_file()
+
+
+# --- signals (issue 10): stop the workers, remove every temporary file, one Chinese line ---------
+
+
+def _children(pid: int) -> set[int]:
+    found: set[int] = set()
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        text = (task / "children").read_text()
+        found.update(int(c) for c in text.split())
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    stat = Path(f"/proc/{pid}/stat")
+    return stat.exists() and stat.read_text().split(") ")[-1][:1] != "Z"
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="reads child processes from /proc")
+@pytest.mark.parametrize(
+    ("signum", "code", "words"), [(signal.SIGTERM, 143, "已终止"), (signal.SIGINT, 130, "已中断")]
+)
+def test_signal_stops_workers_and_leaves_no_temporary_file(
+    tmp_path: Path, sample_path: Path, signum: int, code: int, words: str
+) -> None:
+    notices = tmp_path / "in"
+    notices.mkdir()
+    for k in range(120):
+        shutil.copy(sample_path, notices / f"n{k:03d}.txt")
+    out = tmp_path / "out"
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "yaodian", "batch", str(notices), "-o", str(out), "-j", "2", "--matrix"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and len(list(out.glob("*.json"))) < 3:
+        time.sleep(0.05)
+    workers = _children(proc.pid)
+    assert workers, "the batch should run worker processes"
+    proc.send_signal(signum)
+    # The workers used to survive and hold these pipes open for a minute or more.
+    _, stderr = proc.communicate(timeout=30)
+    assert proc.returncode == code
+    assert "Traceback" not in stderr
+    last = stderr.strip().splitlines()[-1]
+    assert last.startswith("yaodian：") and words in last
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and any(_alive(p) for p in workers):
+        time.sleep(0.1)
+    assert not [p for p in workers if _alive(p)]
+    leftovers = [p.name for p in out.rglob("*") if p.name.endswith(".tmp") or p.name.startswith(".")]
+    assert leftovers == []
+    assert not (out / "tasks.xlsx").exists()

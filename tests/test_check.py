@@ -39,7 +39,7 @@ def test_every_fault_in_the_faults_fixture() -> None:
     assert has_errors(findings)
     by_code = {f.code: f for f in findings}
     assert "缺少 3" in by_code["numbering-gap"].message
-    assert by_code["office-spelling"].suggestion.endswith('基础教育科 = ["基教科"]')
+    assert by_code["office-spelling"].suggestion.endswith('"基础教育科" = ["基教科"]')
     assert "条目 9 与条目 5" in by_code["duplicate-item"].message
     assert all(f.suggestion for f in findings)
 
@@ -205,3 +205,36 @@ def test_cli_warnings_only_exit_zero(tmp_path: Path) -> None:
     result = run_cli("check", str(notice))
     assert result.exit_code == 0
     assert "office-spelling" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("text", "canonical", "other"),
+    [
+        # 基础教育科 is used more: it is the name kept, and the key of the alias line.
+        (
+            "1. 甲。（牵头单位：基础教育科）\n2. 乙。（牵头单位：基础教育科）\n3. 丙。（牵头单位：基教科）\n",
+            "基础教育科",
+            "基教科",
+        ),
+        # The short name is used more: it becomes the key, and the wording says so.
+        (
+            "1. 甲。（牵头单位：基教科）\n2. 乙。（牵头单位：基教科）\n3. 丙。（牵头单位：基础教育科）\n",
+            "基教科",
+            "基础教育科",
+        ),
+    ],
+)
+def test_alias_suggestion_is_pasteable_toml(text: str, canonical: str, other: str, tmp_path: Path) -> None:
+    import tomllib
+
+    from yaodian import parse_text
+    from yaodian.aliases import load_aliases
+
+    notice = parse_text("2024年工作要点\n一、教育\n" + text)
+    (finding,) = [f for f in check_notice(notice) if f.code == "office-spelling"]
+    line = finding.suggestion.rsplit("：", 1)[1]
+    assert tomllib.loads(line) == {canonical: [other]}
+    assert f"统一写作“{canonical}”" in finding.suggestion and f"“{canonical}”为规范名" in finding.suggestion
+    table = tmp_path / "aliases.toml"
+    table.write_text(line + "\n", encoding="utf-8")
+    assert load_aliases(table)[other] == canonical

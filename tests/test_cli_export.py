@@ -99,9 +99,9 @@ def test_sheets_all_offices(tmp_path: Path, sample_path: Path) -> None:
     out = tmp_path / "sheets"
     code, _, stderr = run_cli("sheets", sample_path, "-o", out)
     assert code == 0, stderr
-    files = sorted(out.glob("*.docx"))
+    files = sorted(out.rglob("*.docx"))
     assert len(files) == 25
-    rows = docx.Document(str(out / "基教科.docx")).tables[0].rows
+    rows = docx.Document(str(out / "基教科-2024年工作任务清单.docx")).tables[0].rows
     assert len(rows) == 20  # header + 19 tasks
 
 
@@ -119,8 +119,11 @@ def test_sheets_some_offices_windows_fonts(tmp_path: Path, sample_path: Path) ->
         "windows",
     )
     assert code == 0, stderr
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["办公室.docx", "基教科.docx"]
-    styles = zipfile.ZipFile(tmp_path / "基教科.docx").read("word/styles.xml").decode()
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "办公室-2024年工作任务清单.docx",
+        "基教科-2024年工作任务清单.docx",
+    ]
+    styles = zipfile.ZipFile(tmp_path / "基教科-2024年工作任务清单.docx").read("word/styles.xml").decode()
     assert 'w:eastAsia="仿宋"' in styles
     assert "仿宋_GB2312" not in styles
 
@@ -135,11 +138,11 @@ def test_sheets_single_file(tmp_path: Path, sample_path: Path) -> None:
 
 
 def test_sheets_existing_file_stops_everything(tmp_path: Path, sample_path: Path) -> None:
-    (tmp_path / "办公室.docx").write_bytes(b"old")
+    (tmp_path / "办公室-2024年工作任务清单.docx").write_bytes(b"old")
     code, _, stderr = run_cli("sheets", sample_path, "-o", tmp_path)
     assert code == 1
     assert "--force" in stderr
-    assert [p.name for p in tmp_path.iterdir()] == ["办公室.docx"]
+    assert [p.name for p in tmp_path.iterdir()] == ["办公室-2024年工作任务清单.docx"]
 
 
 def test_sheets_unknown_office(tmp_path: Path, sample_path: Path) -> None:
@@ -267,8 +270,8 @@ def test_export_writes_matrix_and_all_sheets(tmp_path: Path, sample_path: Path) 
     out = tmp_path / "分解"
     result = run_cli("export", str(sample_path), "-o", str(out))
     assert result.exit_code == 0, result.stderr
-    sheets = sorted(p.name for p in (out / "任务清单").iterdir())
-    assert len(sheets) == 25 and "基教科.docx" in sheets
+    sheets = sorted(p.name for p in (out / "任务清单").rglob("*.docx"))
+    assert len(sheets) == 25 and "基教科-2024年工作任务清单.docx" in sheets
     wb = load_workbook(out / "责任矩阵.xlsx")
     assert wb.sheetnames[0] == "责任矩阵"
     # a second run without --force stops before writing anything

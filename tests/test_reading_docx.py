@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import io
+import random
 import shutil
 import subprocess
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
+from conftest import run_cli
 from yaodian import parse_file
 from yaodian.errors import InputError
 from yaodian.reading import read_path
@@ -209,3 +212,87 @@ def test_text_converted_by_libreoffice(tmp_path: Path, sample_path: Path, sample
     assert len(notice.items) == 35
     assert notice.items == sample_notice.items
     assert [o.name for o in notice.offices()] == [o.name for o in sample_notice.offices()]
+
+
+# --- damaged files (issue 10): one Chinese error, never a traceback ----------------------------
+
+
+def _central_entry(data: bytes, part: str) -> int:
+    """Offset of `part`'s central-directory record."""
+    at = data.index(b"PK\x01\x02")
+    while True:
+        name_len = int.from_bytes(data[at + 28 : at + 30], "little")
+        if data[at + 46 : at + 46 + name_len] == part.encode():
+            return at
+        at = data.index(b"PK\x01\x02", at + 4)
+
+
+def _corrupt_deflate(data: bytes) -> bytes:
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        info = z.getinfo("word/document.xml")
+    start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)
+    out = bytearray(data)
+    for k in range(start + 40, start + 60):
+        out[k] ^= 0x5A
+    return bytes(out)
+
+
+def _version_needed(data: bytes) -> bytes:
+    out = bytearray(data)
+    at = _central_entry(data, "word/document.xml")
+    out[at + 6 : at + 8] = (99).to_bytes(2, "little")  # "version needed to extract" 9.9
+    return bytes(out)
+
+
+def _negative_offset(data: bytes) -> bytes:
+    out = bytearray(data)
+    at = _central_entry(data, "word/document.xml")
+    out[at + 42 : at + 46] = (0xF0000000).to_bytes(4, "little")  # local header far away
+    return bytes(out)
+
+
+@pytest.mark.parametrize("damage", [_corrupt_deflate, _version_needed, _negative_offset])
+def test_damaged_docx_is_one_chinese_error(damage: Callable[[bytes], bytes], tmp_path: Path) -> None:
+    path = tmp_path / "通知.docx"
+    path.write_bytes(damage((INPUTS / "sample-typed.docx").read_bytes()))
+    with pytest.raises(InputError, match="已损坏"):
+        read_path(path)
+    code, out, err = run_cli("parse", path)
+    assert code == 1 and not out
+    assert err.startswith("yaodian：错误：") and "Traceback" not in err
+
+
+def _mutate(data: bytes, rng: random.Random) -> bytes:
+    b = bytearray(data)
+    op = rng.randrange(4)
+    if op == 0:
+        for _ in range(rng.randint(1, 8)):
+            b[rng.randrange(len(b))] = rng.randrange(256)
+    elif op == 1:
+        del b[rng.randrange(len(b)) :]
+    elif op == 2:
+        at = rng.randrange(len(b))
+        b[at:at] = bytes(rng.randrange(256) for _ in range(rng.randint(1, 16)))
+    else:
+        at = rng.randrange(len(b))
+        del b[at : at + rng.randint(1, 64)]
+    return bytes(b)
+
+
+@pytest.mark.parametrize("name", ["sample-typed.docx", "features.docx", "task-table.docx"])
+def test_fuzzed_docx_raises_only_input_error(name: str) -> None:
+    """A bounded fuzz over mutated bytes (a few hundred cases, fixed seed): reading and parsing
+    a damaged .docx either works or raises the project's InputError/ParseError."""
+    from yaodian import parse_text
+    from yaodian.errors import YaodianError
+    from yaodian.reading import read_bytes
+
+    data = (INPUTS / name).read_bytes()
+    rng = random.Random(f"issue10-{name}")
+    for _ in range(300):
+        mutated = _mutate(data, rng)
+        try:
+            doc = read_bytes(mutated, name)
+            parse_text(doc.text, source=doc.source)
+        except YaodianError:
+            pass

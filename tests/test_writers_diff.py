@@ -174,6 +174,12 @@ def test_docx_report_marks_and_layout(sample_diff: PlanDiff, tmp_path: Path) -> 
     texts = [p.text for p in doc.paragraphs]
     assert texts[0] == "工作要点年度对比"
     assert doc.paragraphs[0].style.style_id == "DocTitle"
+    # No file path in the justified body text: titles there, the files in a small note.
+    body = [p for p in doc.paragraphs if p.style.style_id == "Normal"]
+    assert not any(sample_diff.old.path in p.text or sample_diff.new.path in p.text for p in body)
+    (note,) = [p for p in doc.paragraphs if p.text.startswith("文件：")]
+    assert note.style.style_id == "TableText" and sample_diff.old.path in note.text
+    assert f"《{sample_diff.old.title}》" in texts[2]
     headings = [p.text for p in doc.paragraphs if p.style.style_id == "DocHeading1"]
     assert headings == [
         "一、概要",
@@ -207,7 +213,7 @@ def test_docx_report_marks_and_layout(sample_diff: PlanDiff, tmp_path: Path) -> 
     ]
     rows = {r.cells[0].text: [c.text for c in r.cells] for r in table.rows[1:]}
     assert rows["校外培训监管科（原校外监管科）"][1:5] == ["1", "5", "1", "5"]
-    assert rows["师范科"][5:] == ["21", "11"]
+    assert rows["师范科"][5:] == ["第21条", "第11条"]
     footer_xml = section.footer._element.xml
     assert "PAGE" in footer_xml and "—" in footer_xml
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import docx
 import pytest
+from docx.oxml.ns import qn
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml import etree
@@ -19,7 +20,7 @@ from yaodian.filenames import safe_filename
 from yaodian.model import Notice
 from yaodian.writers.docx_blocks import add_paragraph, add_run
 from yaodian.writers.docx_document import font_profile, new_document
-from yaodian.writers.docx_sheets import HEADERS, write_sheets
+from yaodian.writers.docx_sheets import write_sheets
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NS = {"w": W}
@@ -140,7 +141,7 @@ def test_styles_have_east_asian_fonts_and_no_theme(tmp_path: Path) -> None:
         sid: styles.find(f"w:style[@w:styleId='{sid}']/w:rPr/w:sz", NS).get(_w("val"))
         for sid in ("Normal", "DocTitle", "TableText", "Footer")
     }
-    assert sizes == {"Normal": "32", "DocTitle": "44", "TableText": "24", "Footer": "28"}
+    assert sizes == {"Normal": "32", "DocTitle": "44", "TableText": "21", "Footer": "28"}  # 五号 tables
 
 
 @pytest.mark.parametrize(
@@ -179,14 +180,16 @@ def _rows(table: docx.table.Table) -> list[list[str]]:
 
 def test_one_file_per_office(tmp_path: Path) -> None:
     paths = write_sheets(make_notice(), tmp_path / "sheets")
-    assert [p.name for p in paths] == [
-        "财务科.docx",
-        "人事科.docx",
-        "办公室.docx",
-        "基建办.docx",
-        "各区教育局.docx",
+    out = tmp_path / "sheets"
+    assert paths == [
+        out / "财务科-2024年工作任务清单.docx",
+        out / "人事科-2024年工作任务清单.docx",
+        out / "办公室-2024年工作任务清单.docx",
+        out / "基建办-2024年工作任务清单.docx",
+        # A collective unit (各区教育局) in its own subfolder, apart from the bureau's offices.
+        out / "集体单位" / "各区教育局-2024年工作任务清单.docx",
     ]
-    assert sorted(p.name for p in (tmp_path / "sheets").iterdir()) == sorted(p.name for p in paths)
+    assert sorted(p for p in out.rglob("*.docx")) == sorted(paths)
 
 
 def test_sheet_content(tmp_path: Path) -> None:
@@ -199,7 +202,8 @@ def test_sheet_content(tmp_path: Path) -> None:
     assert "牵头任务 1 项、配合任务 2 项，共 3 项" in paras[2].text
     (table,) = doc.tables
     rows = _rows(table)
-    assert rows[0] == list(HEADERS)
+    # The notice names deadlines (item 4): 完成时限 is shown; it names no leaders: no 分管领导.
+    assert rows[0] == ["序号", "工作任务", "主要内容", "牵头/配合", "协同科室", "完成时限", "责任人", "备注"]
     assert rows[1:] == [
         ["1", "推进校舍改造（第3条）", "完成十所学校的屋面翻新。", "牵头", "基建办、各区教育局", "", "", ""],
         [
@@ -294,8 +298,10 @@ def test_hostile_names_and_text(tmp_path: Path) -> None:
     paths = write_sheets(make_notice(plan), tmp_path)
     assert len(paths) == 3
     assert all("/" not in p.name for p in paths)
-    assert paths[0].name == "@SUM(1).docx"  # in two items: first
-    first = docx.Document(str(tmp_path / safe_filename(LONG_SLASH_NAME)))
+    assert paths[0].name == "@SUM(1)-2024年工作任务清单.docx"  # in two items: first
+    (long,) = [p for p in paths if p.name.startswith(LONG_SLASH_NAME.replace("/", "_")[:10])]
+    assert long.name.endswith("-2024年工作任务清单.docx") and len(long.name.encode()) <= 255
+    first = docx.Document(str(long))
     assert first.paragraphs[0].text == f"{LONG_SLASH_NAME}2024年工作任务清单"
     row = _rows(first.tables[0])[1]
     assert row[1] == "=cmd|' /C calc'!A0（第1条）"
@@ -303,13 +309,14 @@ def test_hostile_names_and_text(tmp_path: Path) -> None:
 
 
 def test_existing_file_stops_before_writing_anything(tmp_path: Path) -> None:
-    (tmp_path / "办公室.docx").write_bytes(b"keep")
+    kept = tmp_path / "办公室-2024年工作任务清单.docx"
+    kept.write_bytes(b"keep")
     with pytest.raises(OutputError, match="--force"):
         write_sheets(make_notice(), tmp_path)
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["办公室.docx"]
-    assert (tmp_path / "办公室.docx").read_bytes() == b"keep"
+    assert sorted(p.name for p in tmp_path.rglob("*.docx")) == [kept.name]
+    assert kept.read_bytes() == b"keep"
     assert len(write_sheets(make_notice(), tmp_path, force=True)) == 5
-    assert docx.Document(str(tmp_path / "办公室.docx")).tables
+    assert docx.Document(str(kept)).tables
 
 
 def test_missing_parent_folder(tmp_path: Path) -> None:
@@ -329,8 +336,8 @@ def test_folder_is_a_file(tmp_path: Path) -> None:
 def test_sample_sheets(tmp_path: Path, sample_notice: Notice) -> None:
     paths = write_sheets(sample_notice, tmp_path)
     assert len(paths) == 25
-    assert len(list(tmp_path.glob("*.docx"))) == 25
-    doc = docx.Document(str(tmp_path / "基教科.docx"))
+    assert len(list(tmp_path.rglob("*.docx"))) == 25
+    doc = docx.Document(str(tmp_path / "基教科-2024年工作任务清单.docx"))
     rows = _rows(doc.tables[0])[1:]
     assert len(rows) == 19
     assert [r[3] for r in rows] == ["牵头"] * 7 + ["配合"] * 12
@@ -357,3 +364,81 @@ def test_libreoffice_prints_one_page_an_office(tmp_path: Path) -> None:
     positions = [first.index(t) for t in ("推进校舍改造", "优化考核办法", "完善装备配置")]
     assert positions == sorted(positions)
     assert "完成十所学校的屋面翻新。牵头" in first
+
+
+# --- print-ready sheets (issue 10) ---------------------------------------------------------------
+
+
+def _row_props(path: Path) -> list[tuple[bool, bool]]:
+    """(cantSplit, tblHeader) of each row of the first table."""
+    doc = docx.Document(str(path))
+    rows = doc.tables[0]._tbl.findall(qn("w:tr"))
+    return [
+        (row.find(f"{qn('w:trPr')}/{qn('w:cantSplit')}") is not None,
+         row.find(f"{qn('w:trPr')}/{qn('w:tblHeader')}") is not None)
+        for row in rows
+    ]  # fmt: skip
+
+
+def test_rows_never_split_and_the_header_repeats(tmp_path: Path, sample_notice: Notice) -> None:
+    (path,) = write_sheets(sample_notice, tmp_path, offices=["基教科"])
+    props = _row_props(path)
+    assert props[0] == (True, True)
+    assert props[1:] == [(True, False)] * 19
+
+
+def test_a_row_taller_than_a_page_may_split(tmp_path: Path) -> None:
+    # Word cuts off a row that may not split and is taller than a page: such a row may split.
+    plan = [
+        ("一", "总", [("", "超长任务。" + "很长的内容" * 800, "甲科", None), ("", "短任务。", "甲科", None)])
+    ]
+    (path,) = write_sheets(make_notice(plan), tmp_path)
+    assert _row_props(path)[1:] == [(False, False), (True, False)]
+
+
+def test_leader_and_deadline_columns_only_with_data(tmp_path: Path) -> None:
+    from yaodian import parse_text
+
+    with_leaders = parse_text(
+        "某局2024年工作要点\n一、综合\n1. 推进改革。（分管领导：张三；牵头单位：办公室；完成时限：6月底）\n"
+    )
+    (path,) = write_sheets(with_leaders, tmp_path / "a")
+    header = _rows(docx.Document(str(path)).tables[0])[0]
+    assert header == [
+        "序号",
+        "工作任务",
+        "主要内容",
+        "牵头/配合",
+        "协同科室",
+        "分管领导",
+        "完成时限",
+        "责任人",
+        "备注",
+    ]
+    assert _rows(docx.Document(str(path)).tables[0])[1][5:7] == ["张三", "6月底"]
+    plain = parse_text("某局2024年工作要点\n一、综合\n1. 推进改革。（牵头单位：办公室）\n")
+    (path,) = write_sheets(plain, tmp_path / "b")
+    assert _rows(docx.Document(str(path)).tables[0])[0] == [
+        "序号",
+        "工作任务",
+        "主要内容",
+        "牵头/配合",
+        "协同科室",
+        "责任人",
+        "备注",
+    ]
+
+
+@pytest.mark.soffice
+def test_sample_sheet_prints_on_at_most_four_pages(tmp_path: Path, sample_notice: Notice) -> None:
+    from yaodian.analysis.assignments import office_tasks
+
+    (path,) = write_sheets(sample_notice, tmp_path, offices=["基教科"])
+    pages = [squeeze(p) for p in pdf_pages(soffice_convert(path, "pdf", tmp_path))]
+    assert len(pages) <= 4
+    assert all("主要内容" in page for page in pages)  # the header on every page
+    (tl,) = office_tasks(sample_notice, offices=["基教科"])
+    for task in tl.tasks:
+        # Each row whole on one page: its title's start and its text's end on the same page.
+        head, tail = squeeze(task.item.title)[:6], squeeze(task.body)[-6:]
+        assert [k for k, p in enumerate(pages) if head in p] == [k for k, p in enumerate(pages) if tail in p]

@@ -11,15 +11,17 @@ however many files there are. A file that fails is recorded with its error; the 
 from __future__ import annotations
 
 import concurrent.futures as cf
+import contextlib
 import json
 import multiprocessing
 import os
-from collections.abc import Callable, Iterable, Iterator, Sequence
+import signal
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from yaodian.errors import InputError, OutputError, UsageError, YaodianError
+from yaodian.errors import InputError, OutputError, Terminated, UsageError, YaodianError
 from yaodian.filenames import safe_stem
 from yaodian.output import atomic_output, check_destination
 
@@ -113,7 +115,9 @@ def collect_inputs(paths: Iterable[str | Path], *, exclude: str | Path | None = 
     for raw in paths:
         p = Path(raw)
         if not p.exists():
-            raise InputError(f"{p}：文件或文件夹不存在；请检查路径。")
+            from yaodian.filenames import missing_path_hint
+
+            raise InputError(f"{p}：文件或文件夹不存在；请检查路径。{missing_path_hint(str(raw))}")
         if p.is_dir():
             candidates = sorted(
                 (f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUPPORTED_SUFFIXES),
@@ -240,12 +244,14 @@ def run_batch(
     out = Path(outdir)
     summary = BatchSummary(total=len(jobs))
     with (
+        _terminate_as_exception(),
+        contextlib.closing(_results(jobs, str(out), options, workers, on_result)) as results,
         atomic_output(out / INDEX_JSONL, force=options.force) as jsonl_tmp,
         XlsxStream(out / INDEX_XLSX, "批处理索引", INDEX_HEADER, force=options.force) as index_xlsx,
         XlsxStream(out / TASKS_XLSX, "全部任务", NOTICE_TASKS_HEADER, force=options.force) as tasks_xlsx,
         jsonl_tmp.open("w", encoding="utf-8", newline="\n") as jsonl,
     ):
-        for result in _ordered(_results(jobs, str(out), options, workers, on_result)):
+        for result in _ordered(results):
             jsonl.write(json.dumps(result.index_record(), ensure_ascii=False) + "\n")
             jsonl.flush()
             index_xlsx.append(
@@ -289,7 +295,7 @@ def _results(
     options: BatchOptions,
     workers: int,
     on_result: Callable[[FileResult], None] | None,
-) -> Iterator[FileResult]:
+) -> Generator[FileResult, None, None]:
     def report(result: FileResult) -> FileResult:
         if on_result is not None:
             on_result(result)
@@ -304,7 +310,7 @@ def _results(
     queue = list(reversed(jobs))
     # "spawn": the parent runs a progress-bar thread, and forking a threaded process can hang.
     context = multiprocessing.get_context("spawn")
-    executor = cf.ProcessPoolExecutor(max_workers=workers, mp_context=context)
+    executor = _pool(workers, context)
     in_flight: dict[cf.Future[FileResult], Job] = {}
     try:
         while queue or in_flight:
@@ -334,9 +340,63 @@ def _results(
                 executor.shutdown(wait=False, cancel_futures=True)
                 queue.extend(sorted(in_flight.values(), key=lambda j: -j.index))
                 in_flight.clear()
-                executor = cf.ProcessPoolExecutor(max_workers=workers, mp_context=context)
+                executor = _pool(workers, context)
+    except BaseException:
+        # Ctrl-C, SIGTERM, or the consumer stopped (GeneratorExit): stop the workers now
+        # rather than wait for their files; each removes its temporary file as it goes.
+        _stop(executor)
+        raise
+    executor.shutdown(wait=True)
+
+
+def _pool(workers: int, context: Any) -> cf.ProcessPoolExecutor:
+    return cf.ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_worker_signals)
+
+
+def _worker_signals() -> None:
+    """In a worker: Ctrl-C is for the parent, which decides; SIGTERM (sent by the parent when
+    it stops) exits through every `finally`, so no temporary file is left behind."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, _exit_quietly)
+
+
+def _exit_quietly(signum: int, frame: Any) -> None:
+    raise SystemExit(128 + signum)
+
+
+def _stop(executor: cf.ProcessPoolExecutor) -> None:
+    """Cancel what is queued and end the worker processes (SIGTERM, then SIGKILL)."""
+    processes = list((getattr(executor, "_processes", None) or {}).values())
+    executor.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        with contextlib.suppress(Exception):
+            process.terminate()
+    for process in processes:
+        with contextlib.suppress(Exception):
+            process.join(timeout=5)
+            if process.is_alive():
+                process.kill()
+                process.join(timeout=5)
+
+
+@contextlib.contextmanager
+def _terminate_as_exception() -> Iterator[None]:
+    """While a batch runs, SIGTERM raises `Terminated` in the main thread (as Ctrl-C raises
+    KeyboardInterrupt): the workers are stopped and the temporary files removed."""
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def handler(signum: int, frame: Any) -> None:
+        raise Terminated()
+
+    previous = signal.signal(signal.SIGTERM, handler)
+    try:
+        yield
     finally:
-        executor.shutdown(wait=True, cancel_futures=True)
+        signal.signal(signal.SIGTERM, previous)
 
 
 def default_workers() -> int:

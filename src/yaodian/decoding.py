@@ -62,6 +62,10 @@ def decode(
                     f"{name}：文件以 {enc} 标记开头，但内容无法解码；请检查文件是否损坏。"
                 ) from exc
     candidates = [found for found in map(encoding_name, declared) if found]
+    if candidates:
+        truer = _checked_declaration(data, candidates[0])
+        if truer is not None:
+            return truer
     if lenient or b"\x00" not in data:
         candidates += ["utf-8", "gb18030"]
     for enc in candidates:
@@ -80,6 +84,50 @@ def decode(
     if b"\x00" in data:
         raise InputError(f"{name}：这是二进制文件，不是文本；请给出 .txt/.docx/.pdf/.html 格式的通知。")
     return _detected(data, name)
+
+
+def _checked_declaration(data: bytes, declared: str) -> tuple[str, str] | None:
+    """The bytes' real encoding when a page's declared charset is a lie (GB18030 bytes under
+    `<meta charset="iso-8859-1">` decode without error into mojibake): strict UTF-8 with
+    non-ASCII bytes is UTF-8 whatever is declared, and a single-byte charset whose text is not
+    Chinese gives way to GB18030 when that decodes to Chinese. None: the declaration stands."""
+    if data.isascii():
+        return None
+    note = f"（网页声明 {declared}，与内容不符）"
+    if declared != "utf-8":
+        try:
+            return data.decode("utf-8"), "utf-8" + note
+        except UnicodeDecodeError:
+            pass
+    if declared in ("utf-8", "gb18030") or _is_multibyte(declared):
+        return None
+    try:
+        text = data.decode("gb18030")
+    except UnicodeDecodeError:
+        return None
+    if _chinese_share(text) >= 0.9 and _chinese_share(data.decode(declared, errors="replace")) < 0.5:
+        return text, "gb18030" + note
+    return None
+
+
+def _is_multibyte(codec: str) -> bool:
+    return codec in (
+        "big5",
+        "big5hkscs",
+        "cp950",
+        "euc-jp",
+        "shift-jis",
+        "cp932",
+        "euc-kr",
+        "utf-16",
+        "utf-32",
+    )
+
+
+def _chinese_share(text: str) -> float:
+    """Of the non-ASCII characters, the share that Chinese text uses (CJK, its punctuation)."""
+    wide = [ch for ch in text if ord(ch) > 0x7F]
+    return sum(1 for ch in wide if _plausible_char(ch)) / max(1, len(wide))
 
 
 def _forced(data: bytes, name: str, encoding: str) -> tuple[str, str]:

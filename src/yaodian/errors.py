@@ -34,3 +34,10 @@ class UsageError(YaodianError, ValueError):
     """The options given do not fit together; exit code 2 like any usage error."""
 
     exit_code = 2
+
+
+class Terminated(BaseException):
+    """A termination signal (SIGTERM) arrived: raised like KeyboardInterrupt, so that every
+    `finally` runs and temporary files are removed; the CLI exits with 143."""
+
+    exit_code = 143

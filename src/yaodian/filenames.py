@@ -16,7 +16,11 @@ from collections.abc import Iterable
 _FORBIDDEN_CHARS = set('\\/:*?"<>|')
 _UNSAFE_CATEGORIES = {"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"}
 _SPACES = re.compile(r" {2,}")
-_WINDOWS_RESERVED = re.compile(r"^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?$", re.IGNORECASE)
+# Windows device names, also with superscript digits (COM¹), the console's CONIN$/CONOUT$, and
+# with spaces before a suffix ("aux .科": Windows drops the spaces and opens the device).
+_WINDOWS_RESERVED = re.compile(
+    r"^(con|prn|aux|nul|conin\$|conout\$|com[0-9¹²³]|lpt[0-9¹²³]) *(\..*)?$", re.IGNORECASE
+)
 
 # 255 bytes is the common file-name limit; CJK takes 3 bytes in UTF-8, leave room for suffixes.
 MAX_NAME_BYTES = 200
@@ -59,3 +63,16 @@ def unique_name(stem: str, taken: Iterable[str], suffix: str) -> str:
 def safe_filename(name: str, taken: Iterable[str] = (), *, suffix: str = ".docx") -> str:
     """A file name from an office name, unique within `taken` (see `safe_stem`)."""
     return unique_name(safe_stem(name, fallback="科室"), taken, suffix)
+
+
+def missing_path_hint(name: str) -> str:
+    """What to add to "file not found" for a path written the Windows way on another system
+    (`samples\\changde-2024.txt` on Linux or macOS, where "\\" is part of the name)."""
+    import os
+    from pathlib import Path
+
+    if "\\" not in name or os.sep == "\\":
+        return ""
+    fixed = name.replace("\\", "/")
+    there = "（该文件存在）" if Path(fixed).exists() else ""
+    return f"路径中的“\\”在这台电脑上不是分隔符，请改用“/”：{fixed}{there}。"

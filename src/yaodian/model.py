@@ -370,32 +370,31 @@ def missing_clauses(items: Sequence[Item]) -> tuple[Item, ...]:
 
 def summarise_offices(items: Iterable[Item]) -> tuple[OfficeSummary, ...]:
     """Group the items' office references by canonical name (ordinals are 1-based)."""
-    lead: dict[str, list[int]] = {}
-    support: dict[str, list[int]] = {}
-    spellings: dict[str, list[str]] = {}
+    # Dicts as ordered sets: one office in 100,000 items must not cost a list scan per item.
+    lead: dict[str, dict[int, None]] = {}
+    support: dict[str, dict[int, None]] = {}
+    spellings: dict[str, dict[str, None]] = {}
     collective: dict[str, bool] = {}
     first_seen: dict[str, int] = {}
     for item in items:
         for ref in item.offices:
             first_seen.setdefault(ref.name, len(first_seen))
             target = lead if ref.role == LEAD else support
-            ordinals = target.setdefault(ref.name, [])
-            if item.ordinal not in ordinals:
-                ordinals.append(item.ordinal)
-            seen = spellings.setdefault(ref.name, [])
-            if ref.raw not in seen:
-                seen.append(ref.raw)
+            target.setdefault(ref.name, {})[item.ordinal] = None
+            spellings.setdefault(ref.name, {})[ref.raw] = None
             collective[ref.name] = collective.get(ref.name, False) or ref.collective
-    summaries = [
-        OfficeSummary(
-            name=name,
-            collective=collective[name],
-            lead=tuple(lead.get(name, ())),
-            support=tuple(k for k in support.get(name, ()) if k not in lead.get(name, ())),
-            spellings=tuple(spellings[name]),
+    summaries = []
+    for name in first_seen:
+        leads = lead.get(name, {})
+        summaries.append(
+            OfficeSummary(
+                name=name,
+                collective=collective[name],
+                lead=tuple(leads),
+                support=tuple(k for k in support.get(name, ()) if k not in leads),
+                spellings=tuple(spellings[name]),
+            )
         )
-        for name in first_seen
-    ]
     summaries.sort(key=lambda o: (o.collective, -o.total, -len(o.lead), first_seen[o.name]))
     return tuple(summaries)
 

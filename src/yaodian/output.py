@@ -8,8 +8,9 @@ import os
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
+from yaodian.controls import strip_controls
 from yaodian.errors import OutputError
 
 
@@ -65,6 +66,20 @@ def atomic_output(path: str | Path, *, force: bool = False) -> Iterator[Path]:
             tmp.unlink()
 
 
+def _collect_quietly() -> None:
+    """Collect the half-closed writers a failed save leaves behind without their second
+    failure printing "Exception ignored in …" on the user's terminal."""
+    import gc
+    import sys
+
+    hook = sys.unraisablehook
+    sys.unraisablehook = lambda _: None
+    try:
+        gc.collect()
+    finally:
+        sys.unraisablehook = hook
+
+
 def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
@@ -74,7 +89,7 @@ def _umask() -> int:
 def write_text(path: str | Path, text: str, *, force: bool = False, bom: bool = False) -> None:
     """Write text as UTF-8 (with a BOM when asked, for Excel's CSV import), atomically."""
     with atomic_output(path, force=force) as tmp:
-        tmp.write_text(("\ufeff" if bom else "") + text, encoding="utf-8", newline="")
+        tmp.write_text(("\ufeff" if bom else "") + strip_controls(text), encoding="utf-8", newline="")
 
 
 def write_bytes(path: str | Path, data: bytes, *, force: bool = False) -> None:
@@ -86,7 +101,30 @@ def write_bytes(path: str | Path, data: bytes, *, force: bool = False) -> None:
 class Saveable(Protocol):
     """An openpyxl workbook or a python-docx document: anything with `save(path)`."""
 
-    def save(self, filename: str) -> object: ...
+    def save(self, target: Any) -> object: ...
+
+
+def save_document(document: Saveable, tmp: Path) -> None:
+    """Save a workbook or document into `tmp` through memory: openpyxl and python-docx write
+    their zip straight to the file and, when a write fails (disk full), leave the zip to fail
+    again in `ZipFile.__del__` ("Exception ignored …"). A plain write of the bytes fails once,
+    cleanly, and `atomic_output` then removes the temporary file."""
+    import io
+
+    buf = io.BytesIO()
+    failure: OSError | None = None
+    try:
+        document.save(buf)
+    except Exception as exc:
+        # openpyxl serialises each sheet through a temporary file first: a full disk surfaces
+        # there, as an OSError or lxml's SerialisationError (IO_ENOSPC, IO_EFBIG).
+        if not (isinstance(exc, OSError) or type(exc).__name__ == "SerialisationError"):
+            raise
+        failure = OSError(getattr(exc, "errno", None) or 28, f"临时文件写入失败：{exc}")
+    if failure is not None:
+        _collect_quietly()
+        raise failure
+    tmp.write_bytes(buf.getbuffer())
 
 
 def save_built(build: Callable[[], Saveable], path: str | Path, *, force: bool = False) -> Path:
@@ -96,5 +134,5 @@ def save_built(build: Callable[[], Saveable], path: str | Path, *, force: bool =
     target = check_destination(path, force=force)
     document = build()
     with atomic_output(target, force=force) as tmp:
-        document.save(str(tmp))
+        save_document(document, tmp)
     return target

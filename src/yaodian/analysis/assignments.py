@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 
 from yaodian.errors import UnknownOfficeError
 from yaodian.model import LEAD, SUPPORT, Item, Notice, OfficeSummary, Role, Section, SectionPath, text_key
@@ -21,13 +22,26 @@ class Task:
 
     item: Item
     role: Role
+    office: str
     sections: tuple[str, ...]
     leads: tuple[str, ...]
-    co_offices: tuple[str, ...]
+    # Every office on the item, shared by all its tasks: an item naming 20,000 offices must not
+    # hold 20,000 copies of the other 19,999 names (`co_offices` computes one when asked).
+    offices: tuple[str, ...] = field(repr=False)
 
     @property
     def is_lead(self) -> bool:
         return self.role == LEAD
+
+    @property
+    def co_offices(self) -> tuple[str, ...]:
+        """The other offices on the item, in the notice's order."""
+        return tuple(n for n in self.offices if n != self.office)
+
+    @cached_property
+    def lead_set(self) -> frozenset[str]:
+        """`leads` for membership tests."""
+        return frozenset(self.leads)
 
     @property
     def body(self) -> str:
@@ -128,14 +142,15 @@ def office_tasks(
     by_name = {o.name: o for o in summaries}
     wanted = summaries if offices is None else tuple(by_name[resolve_office(notice, n)] for n in offices)
     by_ordinal = {i.ordinal: i for i in notice.items}
+    names = _ItemNames(notice)
     result: list[OfficeTasks] = []
     seen: set[str] = set()
     for summary in wanted:
         if summary.name in seen:
             continue
         seen.add(summary.name)
-        lead = tuple(_task(notice, by_ordinal[k], summary.name, LEAD) for k in summary.lead)
-        support = tuple(_task(notice, by_ordinal[k], summary.name, SUPPORT) for k in summary.support)
+        lead = tuple(names.task(by_ordinal[k], summary.name, LEAD) for k in summary.lead)
+        support = tuple(names.task(by_ordinal[k], summary.name, SUPPORT) for k in summary.support)
         result.append(
             OfficeTasks(
                 name=summary.name,
@@ -169,18 +184,19 @@ def resolve_office(notice: Notice, name: str) -> str:
     )
 
 
-def _task(notice: Notice, item: Item, office: str, role: Role) -> Task:
-    leads: list[str] = []
-    others: list[str] = []
-    for ref in item.offices:
-        if ref.role == LEAD and ref.name not in leads:
-            leads.append(ref.name)
-        if ref.name != office and ref.name not in others:
-            others.append(ref.name)
-    return Task(
-        item=item,
-        role=role,
-        sections=notice.section_titles(item),
-        leads=tuple(leads),
-        co_offices=tuple(others),
-    )
+class _ItemNames:
+    """Each item's leads, all its offices and section titles, worked out once however many
+    offices share the item (an item naming N offices used to cost N³ list scans)."""
+
+    def __init__(self, notice: Notice) -> None:
+        self.notice = notice
+        self._seen: dict[int, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {}
+
+    def task(self, item: Item, office: str, role: Role) -> Task:
+        known = self._seen.get(id(item))
+        if known is None:
+            leads = tuple(dict.fromkeys(ref.name for ref in item.offices if ref.role == LEAD))
+            offices = tuple(dict.fromkeys(ref.name for ref in item.offices))
+            known = self._seen[id(item)] = (leads, offices, self.notice.section_titles(item))
+        leads, offices, sections = known
+        return Task(item=item, role=role, office=office, sections=sections, leads=leads, offices=offices)

@@ -319,53 +319,85 @@ def same_office(a: str, b: str) -> bool:
     return stem_short[0] == stem_long[0] and len(stem_short) >= 2 and _in_order(stem_short, stem_long)
 
 
-def _first_line(notice: Notice, name: str) -> int:
-    return next((i.line for i in notice.items if any(o.name == name for o in i.offices)), 0)
+def _first_lines(notice: Notice) -> dict[str, int]:
+    """The line of the first item naming each office (one pass, not one scan per finding)."""
+    lines: dict[str, int] = {}
+    for item in notice.items:
+        for ref in item.offices:
+            lines.setdefault(ref.name, item.line)
+    return lines
+
+
+def toml_key(name: str) -> str:
+    """A name as a quoted TOML key or string (JSON's escapes are TOML's)."""
+    import json
+
+    return json.dumps(name, ensure_ascii=False)
+
+
+def _spelling_pairs(names: Sequence[str]) -> list[tuple[int, int]]:
+    """Index pairs (k < j) that `same_office` may accept: same first character, or one is the
+    other with a place in front (财政局 / 市财政局). Buckets instead of every pair."""
+    by_first: dict[str, list[int]] = {}
+    position = {n: k for k, n in enumerate(names)}
+    pairs: set[tuple[int, int]] = set()
+    for k, name in enumerate(names):
+        if not name:
+            continue
+        for other in by_first.get(name[0], ()):
+            pairs.add((other, k))
+        by_first.setdefault(name[0], []).append(k)
+        if name[0] in _PLACE and name[1:] in position:
+            pairs.add(tuple(sorted((k, position[name[1:]]))))  # type: ignore[arg-type]
+    return sorted(pairs)
 
 
 def _spellings(notice: Notice) -> list[Finding]:
     offices = [o for o in notice.offices() if not o.collective]
+    first_line = _first_lines(notice)
     findings: list[Finding] = []
-    for k, a in enumerate(offices):
-        for b in offices[k + 1 :]:
-            if not same_office(a.name, b.name):
-                continue
-            short, long = sorted((a, b), key=lambda o: len(o.name))
-            # The spelling used more often is probably the one the office uses itself.
-            keep, other = (long, short) if long.total >= short.total else (short, long)
-            findings.append(
-                Finding(
-                    line=_first_line(notice, other.name),
-                    severity=WARNING,
-                    code="office-spelling",
-                    message=(
-                        f"“{short.name}”（{short.total} 条）和“{long.name}”（{long.total} 条）"
-                        "可能是同一科室的两种写法。"
-                    ),
-                    suggestion=(
-                        f"如为同一科室，请统一写作“{keep.name}”，或在别名表中加入："
-                        f'{long.name} = ["{short.name}"]'
-                    ),
-                )
+    for k, j in _spelling_pairs([o.name for o in offices]):
+        a, b = offices[k], offices[j]
+        if not same_office(a.name, b.name):
+            continue
+        short, long = sorted((a, b), key=lambda o: len(o.name))
+        # The spelling used more often is probably the one the office uses itself.
+        keep, other = (long, short) if long.total >= short.total else (short, long)
+        findings.append(
+            Finding(
+                line=first_line.get(other.name, 0),
+                severity=WARNING,
+                code="office-spelling",
+                message=(
+                    f"“{short.name}”（{short.total} 条）和“{long.name}”（{long.total} 条）"
+                    "可能是同一科室的两种写法。"
+                ),
+                suggestion=(
+                    f"如为同一科室，请统一写作“{keep.name}”，或在别名表中加入（“{keep.name}”为规范名）："
+                    f"{toml_key(keep.name)} = [{toml_key(other.name)}]"
+                ),
             )
+        )
     return findings
 
 
 def _unknown_offices(notice: Notice, aliases: Mapping[str, str]) -> list[Finding]:
     known = sorted(set(aliases) | set(aliases.values()))
     findings: list[Finding] = []
+    first_line = _first_lines(notice)
+    canonical = set(aliases.values())
     for office in notice.offices():
-        if office.collective or office.name in aliases or office.name in aliases.values():
+        if office.collective or office.name in aliases or office.name in canonical:
             continue
         guess = _closest(office.name, known)
         hint = f"是否为“{guess}”？如是，请在别名表中把“{office.name}”加到“{guess}”的写法里。" if guess else ""
         findings.append(
             Finding(
-                line=_first_line(notice, office.name),
+                line=first_line.get(office.name, 0),
                 severity=WARNING,
                 code="unknown-office",
                 message=f"“{office.name}”不在别名表中（{office.total} 条任务）。",
-                suggestion=hint or f"如确是本单位科室，请在别名表中登记：{office.name} = []",
+                suggestion=hint or f"如确是本单位科室，请在别名表中登记：{toml_key(office.name)} = []",
             )
         )
     return findings
@@ -387,38 +419,67 @@ def _closest(name: str, known: Sequence[str]) -> str | None:
 
 
 def _duplicates(items: Sequence[Item]) -> list[Finding]:
-    """Items with the same or nearly the same text (rapidfuzz ratio ≥ 90 on Item.key)."""
+    """Items with the same or nearly the same text (rapidfuzz ratio ≥ 90 on Item.key).
+
+    Pairs are compared shortest first, as before; only the pairs `_near_pairs` finds can reach
+    the threshold, so a notice of thousands of items is not compared pair by pair."""
     from rapidfuzz import fuzz
 
-    keyed = sorted((i for i in items if len(i.key) >= 4), key=lambda i: len(i.key))
+    keyed = sorted(((i, i.key) for i in items if len(i.key) >= 4), key=lambda p: len(p[1]))
     findings: list[Finding] = []
     reported: set[int] = set()
-    for k, a in enumerate(keyed):
-        for b in keyed[k + 1 :]:
-            # ratio = 2·matches / (len a + len b) can reach 90 only if the lengths are close.
-            if len(a.key) < len(b.key) * 0.818:
-                break
-            first, second = sorted((a, b), key=lambda i: i.ordinal)
-            if second.ordinal in reported:
+    for k, j in _near_pairs([key for _, key in keyed]):
+        (a, a_key), (b, b_key) = keyed[k], keyed[j]
+        first, second = sorted((a, b), key=lambda i: i.ordinal)
+        if second.ordinal in reported:
+            continue
+        if a_key == b_key:
+            severity, code, what = ERROR, "duplicate-item", "完全相同"
+        else:
+            score = fuzz.ratio(a_key, b_key, score_cutoff=NEAR_DUPLICATE)
+            if not score:
                 continue
-            if a.key == b.key:
-                severity, code, what = ERROR, "duplicate-item", "完全相同"
-            else:
-                score = fuzz.ratio(a.key, b.key, score_cutoff=NEAR_DUPLICATE)
-                if not score:
-                    continue
-                severity, code, what = WARNING, "near-duplicate-item", f"几乎相同（相似度 {score:.0f}%）"
-            reported.add(second.ordinal)
-            findings.append(
-                Finding(
-                    line=second.line,
-                    severity=severity,
-                    code=code,
-                    message=f"条目 {second.number} 与条目 {first.number}（第 {first.line} 行）内容{what}。",
-                    suggestion="请核对是否重复列出；如确为两项任务，请写明区别。",
-                )
+            severity, code, what = WARNING, "near-duplicate-item", f"几乎相同（相似度 {score:.0f}%）"
+        reported.add(second.ordinal)
+        findings.append(
+            Finding(
+                line=second.line,
+                severity=severity,
+                code=code,
+                message=f"条目 {second.number} 与条目 {first.number}（第 {first.line} 行）内容{what}。",
+                suggestion="请核对是否重复列出；如确为两项任务，请写明区别。",
             )
+        )
     return findings
+
+
+def _near_pairs(keys: Sequence[str]) -> list[tuple[int, int]]:
+    """Index pairs (k < j, keys sorted by length) whose ratio may reach 90, in order.
+
+    ratio = 1 − d / (la + lb) with d insertions and deletions, so ≥ 90 needs d ≤ 0.1·(la + lb),
+    and the lengths within 0.818 of each other, hence d ≤ 0.2223·la for either key. Each edit
+    destroys at most two bigrams, so the pair shares at least |G| − 2d distinct bigrams of
+    each key's set G. By the prefix-filter lemma, with bigrams ranked rarest first, two such
+    keys share a bigram among the first 2d + 1 of each: only those are indexed and compared."""
+    grams = [{key[i : i + 2] for i in range(len(key) - 1)} for key in keys]
+    frequency: dict[str, int] = {}
+    for g in grams:
+        for gram in g:
+            frequency[gram] = frequency.get(gram, 0) + 1
+    postings: dict[str, list[int]] = {}
+    prefixes: list[list[str]] = []
+    for j, (key, g) in enumerate(zip(keys, grams, strict=True)):
+        size = 2 * (int(0.2223 * len(key)) + 1) + 1
+        prefix = sorted(g, key=lambda gram: (frequency[gram], gram))[:size]
+        prefixes.append(prefix)
+        for gram in prefix:
+            postings.setdefault(gram, []).append(j)
+    pairs: list[tuple[int, int]] = []
+    for k, prefix in enumerate(prefixes):
+        limit = len(keys[k]) / 0.818
+        later = {j for gram in prefix for j in postings[gram] if j > k}
+        pairs.extend((k, j) for j in sorted(later) if len(keys[j]) <= limit)
+    return pairs
 
 
 def _empty_sections(notice: Notice) -> list[Finding]:

@@ -30,6 +30,7 @@ def batch(
         typer.Argument(
             help="通知文件或文件夹（文件夹内的 .txt/.docx/.pdf/.html/.doc/.wps 全部处理）。",
             show_default=False,
+            metavar="通知或文件夹…",
         ),
     ],
     outdir: Annotated[

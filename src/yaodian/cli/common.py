@@ -7,29 +7,53 @@ call one library function, render, map `YaodianError` to a message on stderr and
 from __future__ import annotations
 
 import contextlib
+import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, TypeVar
 
 import typer
 
-from yaodian.errors import UsageError, YaodianError
+from yaodian.cli.framework import App, ChineseGroup
+from yaodian.errors import Terminated, UsageError, YaodianError
 
 if TYPE_CHECKING:
     from rich.console import Console
 
     from yaodian.model import Notice
 
-app = typer.Typer(
+F = TypeVar("F", bound=StrEnum)
+
+app = App(
     name="yaodian",
+    cls=ChineseGroup,
     help="yaodian（要点）：把工作要点通知拆解为“谁做什么”——解析、责任矩阵、任务清单、年度对比。",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
+
+
+def _version(value: bool) -> None:
+    if value:
+        from yaodian.version import __version__
+
+        sys.stdout.write(f"yaodian {__version__}\n")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option("--version", "-V", help="显示版本号并退出。", callback=_version, is_eager=True),
+    ] = False,
+) -> None:
+    """yaodian（要点）：把工作要点通知拆解为“谁做什么”——解析、责任矩阵、任务清单、年度对比。"""
+
 
 # Options shared by every command that reads a notice.
 EncodingOpt = Annotated[
@@ -60,8 +84,43 @@ FontsOpt = Annotated[
     ),
 ]
 InputArg = Annotated[
-    str, typer.Argument(help="通知文件（.txt/.docx/.pdf/.html/.doc），“-”表示标准输入。", show_default=False)
+    str,
+    typer.Argument(
+        help="通知文件（.txt/.docx/.pdf/.html/.doc），“-”表示标准输入。",
+        show_default=False,
+        metavar="通知文件",
+    ),
 ]
+
+# The words people type for a role, in either language.
+_ROLE_WORDS = {"lead": "lead", "牵头": "lead", "support": "support", "配合": "support"}
+
+
+def _role(value: str | None) -> str | None:
+    if value is None:
+        return None
+    role = _ROLE_WORDS.get(value.strip().lower())
+    if role is None:
+        raise typer.BadParameter(f"“{value}”不是角色；请写 牵头 或 配合（也可写 lead、support）。")
+    return role
+
+
+RoleOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--role", help="只列牵头或配合的任务（也可写 lead、support）。", metavar="牵头|配合", callback=_role
+    ),
+]
+
+
+def split_offices(values: list[str] | str | None) -> list[str] | None:
+    """`--office 基教科,办公室` (commas, Chinese commas or 、, and the option repeated) as a list."""
+    if not values:
+        return None
+    if isinstance(values, str):
+        values = [values]
+    names = [n.strip() for v in values for n in re.split(r"[,，、;；]", v)]
+    return [n for n in names if n] or None
 
 
 def err_console() -> Console:
@@ -97,11 +156,38 @@ def user_errors() -> Iterator[None]:
     except YaodianError as exc:
         raise fail(str(exc), exc.exit_code) from None
     except KeyboardInterrupt:
-        raise fail("已中断。", 130) from None
+        raise fail("已中断（Ctrl-C）；未完成的输出和临时文件已删除。", 130) from None
+    except Terminated:
+        raise fail("已终止（收到 SIGTERM）；未完成的输出和临时文件已删除。", 143) from None
 
 
 def usage(message: str) -> UsageError:
     return UsageError(message)
+
+
+# Suffixes that promise a format; writing another format under one of them is refused.
+_DATA_SUFFIXES = frozenset({".json", ".md", ".markdown", ".csv", ".xlsx", ".docx"})
+
+
+def output_format(output: Path, fmt: F | None, by_suffix: Mapping[str, F]) -> F:
+    """The format of `-o FILE`: the one `--format` names, else the file's suffix.
+
+    A suffix that names no format we write, or another format than `--format`, is a usage
+    error naming the formats (never JSON quietly written into `x.csv`)."""
+    suffix = output.suffix.lower()
+    known = by_suffix.get(suffix)
+    if fmt is None:
+        if known is None:
+            names = "、".join(dict.fromkeys(by_suffix))
+            raise usage(
+                f"{output}：不能按扩展名“{suffix or '（无）'}”判断输出格式；可写 {names}，或用 --format 指定。"
+            )
+        return known
+    if (known is not None or suffix in _DATA_SUFFIXES) and known != fmt:
+        raise usage(
+            f"{output}：扩展名是 {suffix}，--format 却是 {fmt.value}；请让两者一致（例如 .{fmt.value}）。"
+        )
+    return fmt
 
 
 def load_notice(
@@ -128,12 +214,18 @@ def load_notice(
 def warn_export(notice: Notice) -> None:
     """After writing a file: say how many parser notes there are and where to read them."""
     if notice.warnings:
+        from rich.markup import escape
+
         err_console().print(
-            f"[yellow]解析提示 {len(notice.warnings)} 条[/]（见工作簿“说明”页或 yaodian parse；--strict 视为错误）"
+            f"{escape(notice.source.path)}：[yellow]解析提示 {len(notice.warnings)} 条[/]"
+            "（见工作簿“说明”页或 yaodian parse；--strict 视为错误）"
         )
 
 
 def write_stdout(text: str) -> None:
+    from yaodian.controls import strip_controls
+
+    text = strip_controls(text)
     sys.stdout.write(text)
     if not text.endswith("\n"):
         sys.stdout.write("\n")

@@ -22,6 +22,7 @@ from yaodian.cli.common import (
     err_console,
     load_notice,
     out_console,
+    output_format,
     user_errors,
     write_stdout,
 )
@@ -52,8 +53,13 @@ _BY_SUFFIX = {
 }
 _BINARY = (DiffFormat.xlsx, DiffFormat.docx)
 
-OldArg = Annotated[str, typer.Argument(help="上一年（旧）的通知文件；“-”表示标准输入。", show_default=False)]
-NewArg = Annotated[str, typer.Argument(help="新一年的通知文件；“-”表示标准输入。", show_default=False)]
+OldArg = Annotated[
+    str,
+    typer.Argument(help="上一年（旧）的通知文件；“-”表示标准输入。", show_default=False, metavar="旧通知"),
+]
+NewArg = Annotated[
+    str, typer.Argument(help="新一年的通知文件；“-”表示标准输入。", show_default=False, metavar="新通知")
+]
 
 
 @app.command()
@@ -95,8 +101,10 @@ def diff(
             raise UsageError(f"--threshold {threshold:g} 超出范围：相似度应大于 0、不超过 1，例如 0.5。")
         if old == "-" and new == "-":
             raise UsageError("两份通知不能都从标准输入读取；请至少给出一个文件路径。")
-        if fmt is None:
-            fmt = _BY_SUFFIX.get(output.suffix.lower(), DiffFormat.json) if output else DiffFormat.table
+        if output is not None:
+            fmt = output_format(output, fmt, _BY_SUFFIX)
+        elif fmt is None:
+            fmt = DiffFormat.table
         if fmt in _BINARY and output is None:
             raise UsageError(f"{fmt.value} 是二进制格式，请用 -o 指定输出文件，例如 -o 对比.{fmt.value}。")
         if output is not None:

@@ -9,15 +9,19 @@ import typer
 from yaodian.cli.common import (
     AliasesOpt,
     EncodingOpt,
+    ForceOpt,
     InputArg,
+    OutputOpt,
     StrictOpt,
     app,
     load_notice,
+    note,
     out_console,
+    output_format,
     user_errors,
     write_stdout,
 )
-from yaodian.cli.parse import ParseFormat
+from yaodian.cli.parse import BY_SUFFIX, ParseFormat
 
 if TYPE_CHECKING:
     from yaodian.model import Notice
@@ -29,26 +33,38 @@ def offices(
     fmt: Annotated[
         ParseFormat, typer.Option("--format", "-F", help="输出格式：table、json、md、csv。")
     ] = ParseFormat.table,
+    output: OutputOpt = None,
+    force: ForceOpt = False,
     encoding: EncodingOpt = None,
     aliases: AliasesOpt = None,
     strict: StrictOpt = False,
 ) -> None:
     """列出通知中出现的每个科室/单位：牵头、配合条目数，原文写法，涉及哪些条目。
 
-    示例：yaodian offices notice.txt；yaodian offices notice.txt --format csv > 科室.csv
+    示例：yaodian offices notice.txt；yaodian offices notice.txt -o 科室.csv
     """
     with user_errors():
+        if output is not None:
+            fmt = output_format(output, None if fmt is ParseFormat.table else fmt, BY_SUFFIX)
+            from yaodian.output import check_destination
+
+            check_destination(output, force=force)
         notice = load_notice(file, encoding=encoding, aliases=aliases, strict=strict)
         if fmt is ParseFormat.table:
             _print_table(notice)
             return
         from yaodian.writers import offices as render
 
-        write_stdout(
-            {ParseFormat.json: render.to_json, ParseFormat.md: render.to_markdown}.get(fmt, render.to_csv)(
-                notice
-            )
+        text = {ParseFormat.json: render.to_json, ParseFormat.md: render.to_markdown}.get(fmt, render.to_csv)(
+            notice
         )
+        if output is None:
+            write_stdout(text)
+            return
+        from yaodian.output import write_text
+
+        write_text(output, text, force=force, bom=fmt is ParseFormat.csv)
+        note(f"已写入 {output}（{len(notice.offices())} 个科室/单位）")
 
 
 def _print_table(notice: Notice) -> None:

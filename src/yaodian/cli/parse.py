@@ -19,6 +19,7 @@ from yaodian.cli.common import (
     load_notice,
     note,
     out_console,
+    output_format,
     user_errors,
     write_stdout,
 )
@@ -32,6 +33,15 @@ class ParseFormat(StrEnum):
     json = "json"
     md = "md"
     csv = "csv"
+
+
+# What `-o FILE` writes, by the file's suffix (parse and offices).
+BY_SUFFIX = {
+    ".json": ParseFormat.json,
+    ".md": ParseFormat.md,
+    ".markdown": ParseFormat.md,
+    ".csv": ParseFormat.csv,
+}
 
 
 def _render(notice: Notice, fmt: ParseFormat) -> str:
@@ -68,10 +78,7 @@ def parse(
         if output is not None:
             from yaodian.output import check_destination
 
-            if fmt is ParseFormat.table:
-                fmt = {".json": ParseFormat.json, ".md": ParseFormat.md, ".csv": ParseFormat.csv}.get(
-                    output.suffix.lower(), ParseFormat.json
-                )
+            fmt = output_format(output, None if fmt is ParseFormat.table else fmt, BY_SUFFIX)
             check_destination(output, force=force)
         notice = load_notice(file, encoding=encoding, aliases=aliases, strict=strict)
         if fmt is ParseFormat.table and output is None:
@@ -88,7 +95,9 @@ def parse(
 
 def _report_warnings(notice: Notice, *, shown: bool) -> None:
     if notice.warnings and not shown:
-        note(f"解析提示 {len(notice.warnings)} 条（用 --format table 查看，--strict 视为错误）")
+        note(
+            f"{notice.source.path}：解析提示 {len(notice.warnings)} 条（用 --format table 查看，--strict 视为错误）"
+        )
 
 
 def _offices_text(item: Item) -> str:

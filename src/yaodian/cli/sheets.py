@@ -19,6 +19,7 @@ from yaodian.cli.common import (
     err_console,
     load_notice,
     note,
+    split_offices,
     user_errors,
     warn_export,
 )
@@ -34,7 +35,8 @@ def sheets(
         ),
     ],
     office: Annotated[
-        list[str] | None, typer.Option("--office", help="只生成这个科室（可重复给出）；默认全部科室。")
+        list[str] | None,
+        typer.Option("--office", help="只生成这些科室（逗号分隔或重复给出）；默认全部科室。", metavar="科室"),
     ] = None,
     single: Annotated[bool, typer.Option("--single", help="所有科室合成一个 .docx，每个科室一节。")] = False,
     fonts: FontsOpt = FontsChoice.gb2312,
@@ -58,7 +60,9 @@ def sheets(
         notice = load_notice(file, encoding=encoding, aliases=aliases, strict=strict)
         from yaodian.writers.docx_sheets import write_sheets
 
-        paths = write_sheets(notice, output, offices=office, single=single, profile=fonts.value, force=force)
+        paths = write_sheets(
+            notice, output, offices=split_offices(office), single=single, profile=fonts.value, force=force
+        )
         if not paths:
             err_console().print("[yellow]通知中没有找到任何科室，未生成文件。[/]")
             return

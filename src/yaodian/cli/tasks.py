@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, cast
 
 import typer
 
@@ -16,11 +16,14 @@ from yaodian.cli.common import (
     FontsOpt,
     ForceOpt,
     InputArg,
+    RoleOpt,
     StrictOpt,
     app,
     load_notice,
     note,
     out_console,
+    output_format,
+    split_offices,
     usage,
     user_errors,
     warn_export,
@@ -29,12 +32,7 @@ from yaodian.cli.common import (
 
 if TYPE_CHECKING:
     from yaodian.analysis.assignments import OfficeTasks
-    from yaodian.model import Notice
-
-
-class RoleChoice(StrEnum):
-    lead = "lead"
-    support = "support"
+    from yaodian.model import Notice, Role
 
 
 class TasksFormat(StrEnum):
@@ -59,10 +57,11 @@ _SUFFIX_FORMAT = {
 @app.command()
 def tasks(
     file: InputArg,
-    office: Annotated[str | None, typer.Option("--office", help="只列这个科室；默认全部科室。")] = None,
-    role: Annotated[
-        RoleChoice | None, typer.Option("--role", help="只列牵头（lead）或配合（support）任务。")
+    office: Annotated[
+        list[str] | None,
+        typer.Option("--office", help="只列这些科室（逗号分隔或重复给出）；默认全部科室。", metavar="科室"),
     ] = None,
+    role: RoleOpt = None,
     fmt: Annotated[
         TasksFormat | None,
         typer.Option(
@@ -84,12 +83,10 @@ def tasks(
     示例：yaodian tasks notice.txt --office 基教科；yaodian tasks notice.txt -F csv -o 任务.csv
     """
     with user_errors():
-        if fmt is None:
-            fmt = (
-                TasksFormat.table
-                if output is None
-                else _SUFFIX_FORMAT.get(output.suffix.lower(), TasksFormat.md)
-            )
+        if output is not None:
+            fmt = output_format(output, fmt, _SUFFIX_FORMAT)
+        elif fmt is None:
+            fmt = TasksFormat.table
         if fmt in (TasksFormat.xlsx, TasksFormat.docx):
             if output is None:
                 raise usage(f"--format {fmt.value} 须用 -o 指定输出文件，例如 -o 任务清单.{fmt.value}。")
@@ -104,7 +101,7 @@ def tasks(
         notice = load_notice(file, encoding=encoding, aliases=aliases, strict=strict)
         from yaodian.analysis.assignments import office_tasks
 
-        lists = office_tasks(notice, offices=[office] if office else None, role=role.value if role else None)
+        lists = office_tasks(notice, offices=split_offices(office), role=cast("Role | None", role))
         _emit(notice, lists, fmt, output, fonts=fonts.value, force=force)
         warn_export(notice)
 

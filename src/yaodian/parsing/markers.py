@@ -18,7 +18,7 @@ _CN = lazy(r"([一二三四五六七八九十百〇零]{1,4})\s*[、.．]")
 # "（一）" "(十二)"
 _PAREN_CN = lazy(r"[(（]\s*([一二三四五六七八九十百〇零]{1,4})\s*[)）]")
 # "1." "1．" "1、" — "1.5亿元" is a decimal, not a marker (checked by the caller)
-_NUM = lazy(r"(\d{1,3})\s*[.．、](?!\s*[、.．])")
+_NUM = lazy(r"(\d{1,5})\s*[.．、](?!\s*[、.．])")
 # "（1）" "(12)"
 _PAREN_NUM = lazy(r"[(（]\s*(\d{1,3})\s*[)）]")
 
@@ -83,8 +83,10 @@ def marker_at(line: str, pos: int = 0, *, mid_line: bool = False) -> Marker | No
         decimal_like = after.isdigit() and line[m.end() - 1] in ".．"
         if decimal_like and mid_line:
             return None
-        # "1、2、3" and "2024." are not markers; neither are years "2024.3".
-        return Marker("num", str(int(m.group(1))), int(m.group(1)), m.end(), needs_sequence=decimal_like)
+        # "1、2、3" and "2024." are not markers; neither are years "2024.3". Four digits and
+        # more ("1000." in a 20,000-line list) count only as the next number of a sequence.
+        needs_sequence = decimal_like or len(m.group(1)) > 3
+        return Marker("num", str(int(m.group(1))), int(m.group(1)), m.end(), needs_sequence=needs_sequence)
     return None
 
 

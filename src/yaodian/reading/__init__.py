@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, cast
 
+from yaodian.controls import strip_controls
 from yaodian.errors import InputError
 from yaodian.model import Source
 from yaodian.reading.formats import BY_NAME, TXT, Format, choose
@@ -40,6 +41,7 @@ def read_bytes(data: bytes, name: str, *, encoding: str | None = None) -> Docume
         )
     choice = choose(data, name)
     text, detail = _read(choice.format, data, name, encoding)
+    text = strip_controls(text)
     sha = hashlib.sha256(data).hexdigest()
     source = Source(path=name, format=choice.format.name, encoding=detail, sha256=sha, note=choice.note)
     return Document(text=text, source=source)
@@ -67,7 +69,9 @@ def read_path(path: str | Path, *, encoding: str | None = None) -> Document:
         return read_bytes(sys.stdin.buffer.read(), "<标准输入>", encoding=encoding)
     p = Path(path)
     if not p.exists():
-        raise InputError(f"{name}：文件不存在；请检查路径是否写对。")
+        from yaodian.filenames import missing_path_hint
+
+        raise InputError(f"{name}：文件不存在；请检查路径是否写对。{missing_path_hint(name)}")
     if p.is_dir():
         raise InputError(
             f"{name}：这是一个文件夹，不是文件；请给出通知文件的路径（批量处理文件夹请用 yaodian batch）。"

@@ -117,10 +117,30 @@ def read_html(data: bytes, name: str) -> tuple[str, str]:
     body = _article(root)
     lines = [line for line in (_clean(x) for x in _lines(body)) if line]
     if not lines:
+        if _depth(root) >= _PARSER_DEPTH:
+            raise InputError(
+                f"{name}：网页的标签嵌套超过 {_PARSER_DEPTH} 层，HTML 解析器读到这一层就停止了，正文文字在更深处"
+                "没有读到；请在浏览器中打开此网页，复制正文粘贴到记事本另存为 .txt 后再试。"
+            )
         raise InputError(
             f"{name}：网页中没有找到正文文字；请确认保存的是通知正文所在的网页（而不是目录页）。"
         )
     return "\n".join(lines) + "\n", encoding
+
+
+# libxml2's HTML parser stops nesting at 256 levels (without its "huge" option, which would
+# only move the limit and let a hostile page exhaust memory); what lies deeper is not read.
+_PARSER_DEPTH = 255
+
+
+def _depth(root: _Element) -> int:
+    """How deep the element tree goes (counted without recursion)."""
+    deepest, stack = 0, [(root, 1)]
+    while stack:
+        el, depth = stack.pop()
+        deepest = max(deepest, depth)
+        stack.extend((child, depth + 1) for child in el)
+    return deepest
 
 
 def _mhtml_part(data: bytes, name: str) -> tuple[bytes, str | None]:

@@ -22,9 +22,31 @@ from yaodian.reading.formats import LEGACY_SUFFIXES, OLE2, legacy_suffix
 CONVERT_TIMEOUT = 120
 
 
+def _windows_folders() -> list[Path]:
+    roots = [os.environ[v] for v in ("PROGRAMFILES", "PROGRAMFILES(X86)", "PROGRAMW6432") if v in os.environ]
+    roots += [r"C:\Program Files", r"C:\Program Files (x86)"]
+    return [Path(root) / "LibreOffice" / "program" / "soffice.exe" for root in dict.fromkeys(roots)]
+
+
+def _install_folders() -> list[Path]:
+    """Where LibreOffice's installer puts `soffice` when it is not on PATH (it never is on
+    Windows and macOS)."""
+    mac = [
+        Path(p) / "LibreOffice.app/Contents/MacOS/soffice"
+        for p in ("/Applications", Path.home() / "Applications")
+    ]
+    linux = sorted(Path("/opt").glob("libreoffice*/program/soffice"), reverse=True)
+    linux += [Path("/usr/lib/libreoffice/program/soffice"), Path("/snap/bin/libreoffice")]
+    return _windows_folders() + mac + linux
+
+
 def find_soffice() -> str | None:
-    """The LibreOffice command on this machine, if any."""
-    return shutil.which("soffice") or shutil.which("libreoffice")
+    """The LibreOffice command on this machine, if any: on PATH, else in a standard install
+    folder."""
+    found = shutil.which("soffice") or shutil.which("libreoffice")
+    if found:
+        return found
+    return next((str(p) for p in _install_folders() if p.is_file()), None)
 
 
 def convert_to_docx(data: bytes, name: str) -> tuple[bytes, str]:

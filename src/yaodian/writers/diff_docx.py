@@ -81,9 +81,12 @@ def build_diff_document(diff: PlanDiff, *, profile: str | FontProfile = DEFAULT_
     add_subtitle(doc, f"《{diff.old.title}》→《{diff.new.title}》")
     add_paragraph(
         doc,
-        f"旧：{diff.old.path}（{diff.old.items} 条）；新：{diff.new.path}（{diff.new.items} 条）；"
-        f"相似度阈值 {diff.threshold:g}。删除的文字以红色删除线标示，新增的文字以蓝色下划线标示。",
+        f"旧：《{diff.old.title}》{diff.old.items} 条；新：《{diff.new.title}》{diff.new.items} 条。"
+        "删除的文字以红色删除线标示，新增的文字以蓝色下划线标示。",
     )
+    # File paths in the body text would be justified across the line, letter by letter: they
+    # go in a small left-aligned note instead.
+    _note(doc, f"文件：{diff.old.path}（旧）；{diff.new.path}（新）。相似度阈值 {diff.threshold:g}。")
     chapters = _Chapters(doc)
     chapters.next("概要")
     if not diff.differs:
@@ -146,10 +149,16 @@ def _offices(doc: Document, chapters: _Chapters, diff: PlanDiff) -> None:
             str(o.old_support),
             str(o.new_lead),
             str(o.new_support),
-            "、".join(o.gained),
-            "、".join(o.lost),
+            "、".join(f"第{n}条" for n in o.gained),
+            "、".join(f"第{n}条" for n in o.lost),
         ]
         add_row(table, values, OFFICE_WIDTHS_MM, centred=(1, 2, 3, 4))
+
+
+def _note(doc: Document, value: str) -> None:
+    """A small left-aligned line (the table text style) for what is reference, not report."""
+    para = add_paragraph(doc, value, indent=False)
+    para.style = doc.styles["TableText"]
 
 
 class _Chapters:

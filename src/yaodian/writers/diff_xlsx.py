@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from yaodian.analysis.diff import ItemChange, PlanDiff
 from yaodian.output import save_built
+from yaodian.writers import palette
 from yaodian.writers.diff_labels import (
     DELETE_COLOR,
     INSERT_COLOR,
@@ -30,7 +31,7 @@ from yaodian.writers.diff_labels import (
 )
 from yaodian.writers.labels import ROLE_LABEL
 from yaodian.writers.sanitise import clean_text
-from yaodian.writers.xlsx_common import column_width, display_width, print_landscape, put
+from yaodian.writers.xlsx_common import column_width, display_width, print_landscape, print_pages, put
 
 if TYPE_CHECKING:
     from openpyxl import Workbook
@@ -40,7 +41,7 @@ SHEET_SUMMARY = "概要"
 SHEET_ITEMS = "条目对比"
 SHEET_OFFICES = "科室变化"
 
-HEADER_FILL = "D9E1F2"
+HEADER_FILL = palette.HEADER
 STATUS_FILL = {
     "changed": "FFF2CC",
     "added": "E2EFDA",
@@ -95,6 +96,7 @@ def build_diff_workbook(diff: PlanDiff) -> Workbook:
     _summary_sheet(summary, diff)
     _items_sheet(wb.create_sheet(SHEET_ITEMS), diff)
     _offices_sheet(wb.create_sheet(SHEET_OFFICES), diff)
+    print_pages(wb)
     return wb
 
 
@@ -167,6 +169,7 @@ def _summary_sheet(ws: Worksheet, diff: PlanDiff) -> None:
     ws.column_dimensions["A"].width = 16
     ws.column_dimensions["B"].width = 50
     ws.column_dimensions["C"].width = 50
+    print_landscape(ws, title_rows=None)
 
 
 def _block(

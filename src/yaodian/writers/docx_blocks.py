@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from yaodian.writers.docx_document import DEFAULT_PROFILE, FONT_PROFILES, FOOTER_PT, set_run_fonts
+from yaodian.textwidth import display_width
+from yaodian.writers.docx_document import DEFAULT_PROFILE, FONT_PROFILES, FOOTER_PT, TABLE_PT, set_run_fonts
 from yaodian.writers.sanitise import strip_xml_illegal
 
 if TYPE_CHECKING:
@@ -192,11 +193,30 @@ def _cell_xml(value: str, width_mm: float, *, style_id: str, centred: bool, fill
     )
 
 
-def _row_xml(cells: Sequence[str], *, header: bool) -> Any:
+def _row_xml(cells: Sequence[str], *, header: bool, keep: bool = True) -> Any:
+    """A table row; `keep` (w:cantSplit) keeps it on one page, the header repeats on each."""
     from docx.oxml import parse_xml
 
-    tr_pr = '<w:trPr><w:tblHeader w:val="true"/></w:trPr>' if header else ""
+    props = ("<w:cantSplit/>" if keep else "") + ('<w:tblHeader w:val="true"/>' if header else "")
+    tr_pr = f"<w:trPr>{props}</w:trPr>" if props else ""
     return parse_xml(f'<w:tr xmlns:w="{_W_NS}">{tr_pr}{"".join(cells)}</w:tr>')
+
+
+# Lines of table text a landscape A4 page holds between the GB/T 9704 margins (138 mm at
+# 12.5 pt, about 4.4 mm a line), less the repeated header: a row estimated taller
+# may split across pages, since Word cuts off a row that cannot split and is taller than a page.
+_ROW_LINES_PER_PAGE = 28
+
+
+def _row_lines(values: Sequence[str], widths_mm: Sequence[float]) -> int:
+    """Estimated lines of the tallest cell: a CJK character is one em (五号 ≈ 3.7 mm)."""
+    em_mm = TABLE_PT * 25.4 / 72
+    tallest = 0
+    for value, width in zip(values, widths_mm, strict=True):
+        per_line = max(1, int((width - 2) / em_mm) * 2)  # display columns: two a CJK character
+        lines = sum(max(1, -(-display_width(line) // per_line)) for line in str(value).split("\n"))
+        tallest = max(tallest, lines)
+    return tallest
 
 
 def add_table(doc: Document, headers: Sequence[str], widths_mm: Sequence[float]) -> Table:
@@ -227,7 +247,8 @@ def add_row(
         _cell_xml(value, width, style_id="TableText", centred=k in centred, fill=None)
         for k, (value, width) in enumerate(zip(values, widths_mm, strict=True))
     ]
-    table._tbl.append(_row_xml(cells, header=False))
+    keep = _row_lines(values, widths_mm) <= _ROW_LINES_PER_PAGE
+    table._tbl.append(_row_xml(cells, header=False, keep=keep))
 
 
 def set_cell_text(

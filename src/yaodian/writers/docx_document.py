@@ -11,8 +11,8 @@ Styles created here (names are style ids too):
   DocSubtitle  3号 楷体, centred                       add_subtitle
   Normal       3号 仿宋, exact 28.95 pt lines, first-line indent 2 characters
   DocHeading1  3号 黑体 / DocHeading2 3号 楷体         add_heading
-  TableText    小四 (12 pt) 仿宋, single spacing       set_cell_text
-  TableHead    小四 黑体, centred                       set_cell_text(head=True)
+  TableText    五号 (10.5 pt) 仿宋, lines 12.5 pt      set_cell_text
+  TableHead    五号 黑体, centred                       set_cell_text(head=True)
   Footer       4号 (14 pt) 宋体                         add_page_number_footer
 
 python-docx is imported inside the functions: this module is imported by the CLI.
@@ -64,7 +64,12 @@ A4_HEIGHT_TWIPS = 16838
 MARGINS_MM = {"top": 37, "bottom": 35, "left": 28, "right": 26}
 BODY_PT = 16  # 3号
 TITLE_PT = 22  # 2号
-TABLE_PT = 12  # 小四
+# 五号: tables in attachments may be smaller than the 3号 body; at 小四 a 19-task sheet took 9
+# pages, at 五号 with the wider 主要内容 column it takes 4.
+TABLE_PT = 10.5  # 五号
+# Exact line height in tables: "single" spacing takes the CJK font's own ascent and descent,
+# about 1.5 em in LibreOffice and WPS, and a third of the page went to leading.
+TABLE_LINE_PT = 12.5
 FOOTER_PT = 14  # 4号
 BODY_LINE_PT = 28.95  # 22 lines a page in the type area
 
@@ -269,8 +274,8 @@ def _define_styles(doc: Document, fonts: FontProfile) -> None:
         ("DocSubtitle", fonts.kai, BODY_PT, {"centred": True, "line_exact": BODY_LINE_PT}),
         ("DocHeading1", fonts.hei, BODY_PT, body),
         ("DocHeading2", fonts.kai, BODY_PT, body),
-        ("TableText", fonts.body, TABLE_PT, {"left": True}),
-        ("TableHead", fonts.hei, TABLE_PT, {"centred": True}),
+        ("TableText", fonts.body, TABLE_PT, {"left": True, "line_exact": TABLE_LINE_PT}),
+        ("TableHead", fonts.hei, TABLE_PT, {"centred": True, "line_exact": TABLE_LINE_PT}),
         ("Footer", fonts.song, FOOTER_PT, {"left": True}),
         ("Header", fonts.song, TABLE_PT - 1.5, {"centred": True}),
     )

@@ -1,9 +1,12 @@
 """Word task-assignment sheets (科室工作任务清单): one .docx per office, or one with a section each.
 
 Each sheet: title `基教科2024年工作任务清单`, the plan it comes from and its date, a count line,
-and a table 序号 | 工作任务 | 主要内容 | 牵头/配合 | 协同科室 | 完成时限 | 责任人 | 备注 — lead tasks
-first, then support tasks; 责任人 and 备注 (and 完成时限 where the notice gives none) are left for
-the office to fill in. Page numbers `— 1 —` in the footer.
+and a table 序号 | 工作任务 | 主要内容 | 牵头/配合 | 协同科室 | [分管领导] | [完成时限] | 责任人 | 备注 —
+lead tasks first, then support tasks. 分管领导 and 完成时限 appear only when the notice names
+leaders or deadlines (their width goes to 主要内容 otherwise); 责任人 and 备注 are left for the
+office to fill in. Rows never split across pages, the header repeats, page numbers `— 1 —`.
+Files are named `基教科-2024年工作任务清单.docx`; collective units (各中小学校, 各区县) go in a
+subfolder `集体单位/`, apart from the bureau's own offices.
 
 The page is A4 *landscape* with the GB/T 9704 margins: eight columns with the full item text
 leave the 主要内容 column about 13 characters wide on a portrait page (20+ lines per task); turned,
@@ -18,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from yaodian.analysis.assignments import OfficeTasks, office_tasks
 from yaodian.errors import OutputError
-from yaodian.filenames import safe_filename
+from yaodian.filenames import MAX_NAME_BYTES, safe_filename, safe_stem
 from yaodian.model import Notice
 from yaodian.output import atomic_output, check_destination, save_built
 from yaodian.writers.docx_blocks import (
@@ -37,16 +40,47 @@ from yaodian.writers.docx_document import (
     new_document,
     setup_page,
 )
-from yaodian.writers.labels import ROLE_LABEL, co_office_text, date_text, sheet_title
+from yaodian.writers.labels import ROLE_LABEL, co_office_text, date_text, plan_year, sheet_title
 
 if TYPE_CHECKING:
     from docx.document import Document
 
-HEADERS = ("序号", "工作任务", "主要内容", "牵头/配合", "协同科室", "完成时限", "责任人", "备注")
-# Millimetres; they add up to the landscape type area, 297 − 28 − 26 = 243 mm.
-WIDTHS_MM = (14.0, 34.0, 89.0, 18.0, 30.0, 22.0, 18.0, 18.0)
-CENTRED_COLUMNS = (0, 3, 5)
+# (header, millimetres, centred); 主要内容 takes what the others leave of the landscape type
+# area, 297 − 28 − 26 = 243 mm. Optional columns are shown only when the notice has the data.
+TYPE_AREA_MM = 243.0
+_COLUMNS: tuple[tuple[str, float, bool], ...] = (
+    ("序号", 9.0, True),
+    ("工作任务", 32.0, False),
+    ("主要内容", 0.0, False),
+    ("牵头/配合", 14.0, True),
+    ("协同科室", 28.0, False),
+    ("分管领导", 18.0, False),
+    ("完成时限", 20.0, True),
+    ("责任人", 14.0, False),
+    ("备注", 12.0, False),
+)
+HEADERS = tuple(name for name, _, _ in _COLUMNS if name not in ("分管领导", "完成时限"))
 SINGLE_NAME = "各科室工作任务清单.docx"
+COLLECTIVE_FOLDER = "集体单位"
+
+
+def sheet_columns(notice: Notice) -> tuple[tuple[str, ...], tuple[float, ...], tuple[int, ...]]:
+    """Headers, widths (mm) and centred column indexes of this notice's sheets."""
+    leaders = any(item.leader for item in notice.items)
+    deadlines = any(item.deadline for item in notice.items)
+    shown = [c for c in _COLUMNS if (c[0] != "分管领导" or leaders) and (c[0] != "完成时限" or deadlines)]
+    rest = TYPE_AREA_MM - sum(width for _, width, _ in shown)
+    widths = tuple(width or rest for _, width, _ in shown)
+    return tuple(name for name, _, _ in shown), widths, tuple(k for k, c in enumerate(shown) if c[2])
+
+
+def sheet_file_stem(notice: Notice, office: str) -> str:
+    """`基教科-2024年工作任务清单`: the office first, so the folder sorts by office."""
+    year = plan_year(notice)
+    suffix = f"-{year}年工作任务清单" if year else "-工作任务清单"
+    # A very long office name is shortened, not the part that says what the file is.
+    room = MAX_NAME_BYTES - len(suffix.encode("utf-8"))
+    return safe_stem(office, fallback="科室", max_bytes=room) + suffix
 
 
 def plan_sheets(
@@ -62,12 +96,14 @@ def plan_sheets(
     if single:
         path = dest if dest.suffix.lower() == ".docx" else dest / SINGLE_NAME
         return [(path, lists)]
-    taken: list[str] = []
+    taken: dict[Path, list[str]] = {}
     plan: list[tuple[Path, tuple[OfficeTasks, ...]]] = []
     for tl in lists:
-        name = safe_filename(tl.name, taken)
-        taken.append(name)
-        plan.append((dest / name, (tl,)))
+        folder = dest / COLLECTIVE_FOLDER if tl.collective else dest
+        names = taken.setdefault(folder, [])
+        name = safe_filename(sheet_file_stem(notice, tl.name), names)
+        names.append(name)
+        plan.append((folder / name, (tl,)))
     return plan
 
 
@@ -86,7 +122,8 @@ def write_sheets(
     stops the whole run and nothing is written.
     """
     plan = plan_sheets(notice, destination, offices=offices, single=single)
-    folders = {p.parent for p, _ in plan}
+    # The output folder before its 集体单位 subfolder, so that errors name the folder given.
+    folders = sorted({p.parent for p, _ in plan}, key=lambda f: len(f.parts))
     for folder in folders:
         check_destination(folder, directory=True)
     for folder in folders:
@@ -160,21 +197,17 @@ def _sheet(doc: Document, notice: Notice, tl: OfficeTasks) -> None:
         f"{tl.name}牵头任务 {len(tl.lead)} 项、配合任务 {len(tl.support)} 项，共 {tl.total} 项。"
         "请明确每项任务的责任人，并在“备注”栏注明推进措施。",
     )
-    table = add_table(doc, HEADERS, WIDTHS_MM)
+    headers, widths, centred = sheet_columns(notice)
+    table = add_table(doc, headers, widths)
     for k, task in enumerate(tl.tasks, start=1):
         item = task.item
-        add_row(
-            table,
-            [
-                str(k),
-                f"{item.title}（第{item.number}条）",
-                task.body,
-                ROLE_LABEL[task.role],
-                co_office_text(task),
-                item.deadline or "",
-                "",
-                "",
-            ],
-            WIDTHS_MM,
-            centred=CENTRED_COLUMNS,
-        )
+        cells = {
+            "序号": str(k),
+            "工作任务": f"{item.title}（第{item.number}条）",
+            "主要内容": task.body,
+            "牵头/配合": ROLE_LABEL[task.role],
+            "协同科室": co_office_text(task),
+            "分管领导": item.leader or "",
+            "完成时限": item.deadline or "",
+        }
+        add_row(table, [cells.get(h, "") for h in headers], widths, centred=centred)

@@ -33,4 +33,5 @@ def date_text(notice: Notice) -> str:
 
 def co_office_text(task: Task) -> str:
     """The other offices on the item, leads marked: `党建指导科（牵头）、人事科`."""
-    return "、".join(f"{n}（牵头）" if n in task.leads else n for n in task.co_offices)
+    leads = task.lead_set
+    return "、".join(f"{n}（牵头）" if n in leads else n for n in task.co_offices)

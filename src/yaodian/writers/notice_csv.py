@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import csv
-import io
-
 from yaodian.model import Notice
-from yaodian.writers.sanitise import csv_safe
+from yaodian.writers.sanitise import csv_safe, csv_text
 
 HEADER = [
     "序号",
@@ -25,14 +22,12 @@ HEADER = [
 
 def to_csv(notice: Notice) -> str:
     """CSV text (no BOM: the caller adds one when writing a file for Excel)."""
-    buf = io.StringIO()
-    out = csv.writer(buf, lineterminator="\r\n")
-    out.writerow(HEADER)
+    out: list[list[object]] = [list(HEADER)]
     for item in notice.items:
         section = " / ".join(notice.section_titles(item))
         rows = item.offices or ()
         if not rows:
-            out.writerow(
+            out.append(
                 [
                     item.ordinal,
                     item.number,
@@ -48,7 +43,7 @@ def to_csv(notice: Notice) -> str:
                 ]
             )
         for ref in rows:
-            out.writerow(
+            out.append(
                 [
                     item.ordinal,
                     item.number,
@@ -63,4 +58,4 @@ def to_csv(notice: Notice) -> str:
                     item.line,
                 ]
             )
-    return buf.getvalue()
+    return csv_text(out)

@@ -7,11 +7,10 @@ out; `yaodian offices` prints it, and its terminal table shows the same rows.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 
 from yaodian.model import Notice
+from yaodian.writers.sanitise import csv_text
 
 HEADER = ("科室", "牵头", "配合", "合计", "原文写法", "牵头条目", "配合条目", "集体单位")
 
@@ -36,9 +35,7 @@ def office_rows(notice: Notice) -> list[list[str]]:
 
 def to_csv(notice: Notice) -> str:
     """CSV text, CRLF line ends (no BOM: add one when writing a file for Excel)."""
-    buf = io.StringIO()
-    csv.writer(buf, lineterminator="\r\n").writerows([HEADER, *office_rows(notice)])
-    return buf.getvalue()
+    return csv_text([HEADER, *office_rows(notice)])
 
 
 def to_markdown(notice: Notice) -> str:

@@ -9,6 +9,7 @@ does), so nothing is evaluated on opening and editing keeps it text. CSV has no 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Sequence
 
 # C0 controls other than tab, LF and CR; U+FFFE/U+FFFF; any surrogate code point (in a Python
 # str a surrogate is always unpaired). openpyxl raises on the first kind and silently writes
@@ -43,3 +44,17 @@ def csv_safe(value: str) -> str:
     then read the `=` behind it."""
     text = clean_text(value)
     return "'" + text if text.startswith((*FORMULA_START, "\t", "\r")) else text
+
+
+def csv_text(rows: Iterable[Sequence[object]]) -> str:
+    """CSV text with every text field through `csv_safe` (numbers as they are), CRLF line ends,
+    no BOM (`write_text(..., bom=True)` adds it for files Excel opens): every CSV yaodian
+    writes goes through here, so none can carry a formula into a spreadsheet."""
+    import csv
+    import io
+
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\r\n")
+    for row in rows:
+        writer.writerow([csv_safe(v) if isinstance(v, str) else v for v in row])
+    return buf.getvalue()

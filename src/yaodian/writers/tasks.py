@@ -6,8 +6,6 @@ Word rendering of the same lists is `writers.docx_sheets`.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from collections.abc import Sequence
 from pathlib import Path
@@ -15,9 +13,9 @@ from typing import Any
 
 from yaodian.analysis.assignments import OfficeTasks, Task
 from yaodian.model import Notice
-from yaodian.output import atomic_output, check_destination
+from yaodian.output import atomic_output, check_destination, save_document
 from yaodian.writers.labels import ROLE_LABEL, co_office_text, date_text, plan_year, sheet_title
-from yaodian.writers.sanitise import csv_safe
+from yaodian.writers.sanitise import csv_text
 
 CSV_HEADER = [
     "科室",
@@ -185,12 +183,7 @@ def office_task_rows(lists: Sequence[OfficeTasks]) -> list[list[str]]:
 
 def to_csv(notice: Notice, lists: Sequence[OfficeTasks]) -> str:
     """CSV text (no BOM: `write_text(..., bom=True)` adds it for files Excel opens)."""
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\r\n")
-    writer.writerow(CSV_HEADER)
-    for row in office_task_rows(lists):
-        writer.writerow([csv_safe(v) for v in row])
-    return buf.getvalue()
+    return csv_text([CSV_HEADER, *office_task_rows(lists)])
 
 
 # --- xlsx ---------------------------------------------------------------------------------------
@@ -206,7 +199,14 @@ def write_tasks(
     from openpyxl.worksheet.table import Table, TableStyleInfo
 
     from yaodian.version import __version__
-    from yaodian.writers.xlsx_common import CellStyle, column_width, put, safe_sheet_name
+    from yaodian.writers.xlsx_common import (
+        CellStyle,
+        column_width,
+        print_landscape,
+        print_pages,
+        put,
+        safe_sheet_name,
+    )
 
     target = check_destination(path, force=force)
     wb = Workbook()
@@ -234,11 +234,7 @@ def write_tasks(
         table.tableStyleInfo = TableStyleInfo(name="TableStyleMedium2", showRowStripes=True)
         ws.add_table(table)
         ws.freeze_panes = "C2"
-        ws.page_setup.orientation = "landscape"
-        ws.page_setup.fitToWidth = 1
-        ws.page_setup.fitToHeight = 0
-        ws.sheet_properties.pageSetUpPr.fitToPage = True
-        ws.print_title_rows = "1:1"
+        print_landscape(ws, title_rows="1:1")
 
     ws = wb.active
     ws.title = safe_sheet_name("全部任务", names)
@@ -249,6 +245,7 @@ def write_tasks(
             sheet = wb.create_sheet(safe_sheet_name(tl.name, names))
             names.append(sheet.title)
             fill(sheet, office_task_rows([tl]), f"Office{k}")
+    print_pages(wb)
     with atomic_output(target, force=force) as tmp:
-        wb.save(tmp)
+        save_document(wb, tmp)
     return target

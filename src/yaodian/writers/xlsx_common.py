@@ -10,13 +10,14 @@ from __future__ import annotations
 import copy
 import math
 import re
-import unicodedata
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
+from yaodian.textwidth import display_width as display_width  # home: yaodian.textwidth
 from yaodian.writers.sanitise import clean_text, looks_like_formula
 
 if TYPE_CHECKING:
+    from openpyxl import Workbook
     from openpyxl.cell.cell import Cell
     from openpyxl.worksheet.worksheet import Worksheet
 
@@ -47,14 +48,29 @@ class CellStyle:
         self._workbook, self._array = workbook, copy.copy(cell._style)
 
 
-def print_landscape(ws: Worksheet, *, title_rows: str) -> None:
-    """Landscape A4, one page wide and as many pages tall as needed, header rows repeated."""
+PAGE_FOOTER = "第 &P 页 共 &N 页"  # Excel's codes: &P this page, &N all pages
+
+
+def print_landscape(ws: Worksheet, *, title_rows: str | None) -> None:
+    """Landscape A4, one page wide and as many pages tall as needed, header rows repeated,
+    `第 1 页 共 3 页` in the footer."""
     ws.page_setup.orientation = "landscape"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.print_title_rows = title_rows
+    if title_rows:
+        ws.print_title_rows = title_rows
+    ws.oddFooter.center.text = PAGE_FOOTER
+    ws.evenFooter.center.text = PAGE_FOOTER
+
+
+def print_pages(wb: Workbook) -> None:
+    """The last step of every workbook builder: every sheet prints on A4 with page numbers
+    (sheets set up by `print_landscape` keep their setup; any other gets it, title rows aside)."""
+    for ws in wb.worksheets:
+        if ws.page_setup.paperSize != ws.PAPERSIZE_A4 or ws.oddFooter.center.text != PAGE_FOOTER:
+            print_landscape(ws, title_rows=None)
 
 
 def put(
@@ -94,16 +110,6 @@ def safe_sheet_name(name: str, taken: Iterable[str] = ()) -> str:
         candidate = base[: MAX_SHEET_NAME - len(suffix)] + suffix
         k += 1
     return candidate
-
-
-def display_width(text: str) -> int:
-    """Width in Excel character units: East Asian wide/fullwidth (W, F) count 2, combining 0."""
-    width = 0
-    for ch in text:
-        if unicodedata.combining(ch):
-            continue
-        width += 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
-    return width
 
 
 def column_width(texts: Iterable[str], *, minimum: float = 4, maximum: float = 60, pad: float = 2) -> float:

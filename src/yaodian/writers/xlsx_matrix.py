@@ -17,8 +17,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from yaodian.analysis.assignments import Matrix, item_body, responsibility_matrix, section_label
+from yaodian.errors import OutputError
 from yaodian.model import LEAD, SUPPORT, Notice
 from yaodian.output import save_built
+from yaodian.writers import palette
 from yaodian.writers.labels import chinese_date
 from yaodian.writers.sanitise import clean_text
 from yaodian.writers.xlsx_common import (
@@ -26,6 +28,7 @@ from yaodian.writers.xlsx_common import (
     column_width,
     display_width,
     print_landscape,
+    print_pages,
     put,
     row_height,
     safe_sheet_name,
@@ -37,11 +40,11 @@ if TYPE_CHECKING:
 
 LEAD_MARK = "●"
 SUPPORT_MARK = "○"
-LEAD_FILL = "F8CBAD"  # light orange
-SUPPORT_FILL = "DDEBF7"  # light blue
-SECTION_FILL = "E7E6E6"
-HEADER_FILL = "D9E1F2"
-TOTAL_FILL = "FFF2CC"
+LEAD_FILL = palette.LEAD
+SUPPORT_FILL = palette.SUPPORT
+SECTION_FILL = palette.SECTION
+HEADER_FILL = palette.HEADER
+TOTAL_FILL = palette.TOTAL
 
 SHEET_MATRIX = "责任矩阵"
 SHEET_TASKS = "任务清单"
@@ -52,6 +55,8 @@ SHEET_NOTES = "说明"
 TITLE_ROW = 1
 HEADER_ROW = 3
 FIXED_COLUMNS = 3  # 序号 | 工作任务 | 牵头
+# Excel opens at most 16,384 columns (XFD); the matrix adds a count column after the offices.
+MAX_OFFICES = 16_384 - FIXED_COLUMNS - 1
 
 
 def write_matrix(notice: Notice, path: str | Path, *, force: bool = False) -> Path:
@@ -65,6 +70,12 @@ def build_matrix_workbook(notice: Notice) -> Workbook:
 
     from yaodian.version import __version__
 
+    offices = len(notice.offices())
+    if offices > MAX_OFFICES:
+        raise OutputError(
+            f"{notice.source.path}：通知中有 {offices} 个科室/单位，责任矩阵一个科室一列，超过 Excel 一张表最多的"
+            f" 16384 列；请用 yaodian tasks 或 yaodian offices 输出，或用别名表（--aliases）合并科室。"
+        )
     matrix = responsibility_matrix(notice)
     wb = Workbook()
     wb.properties.creator = wb.properties.lastModifiedBy = f"yaodian {__version__}"
@@ -82,6 +93,7 @@ def build_matrix_workbook(notice: Notice) -> Workbook:
         sheet.title = safe_sheet_name(title, names)
         names.append(sheet.title)
         fill(sheet, notice, matrix)
+    print_pages(wb)
     return wb
 
 
@@ -265,7 +277,7 @@ def _matrix_sizes(ws: Worksheet, matrix: Matrix, item_rows: dict[int, tuple[str,
 
 
 def _tasks_sheet(ws: Worksheet, notice: Notice, matrix: Matrix) -> None:
-    from openpyxl.styles import Alignment, Font
+    from openpyxl.styles import Alignment, Border, Font, Side
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.table import Table, TableStyleInfo
 
@@ -276,9 +288,12 @@ def _tasks_sheet(ws: Worksheet, notice: Notice, matrix: Matrix) -> None:
         heads.append("分管领导")
     if has_deadline:
         heads.append("完成时限")
-    wrap = CellStyle(alignment=Alignment(wrap_text=True, vertical="top"))
+    # Thin borders: the table's own stripes do not print as ruled lines.
+    thin = Side(style="thin", color="808080")
+    border = Border(left=thin, right=thin, top=thin, bottom=thin)
+    wrap = CellStyle(alignment=Alignment(wrap_text=True, vertical="top"), border=border)
     for col, text in enumerate(heads, start=1):
-        put(ws, 1, col, text, font=Font(bold=True))
+        put(ws, 1, col, text, font=Font(bold=True), border=border)
     columns: list[list[str]] = [[h] for h in heads]
     for r, mrow in enumerate(matrix.rows, start=2):
         item = mrow.item
@@ -349,8 +364,12 @@ def _stats_sheet(ws: Worksheet, notice: Notice, matrix: Matrix) -> None:
         chart.x_axis.delete = False
         chart.y_axis.delete = False
         chart.gapWidth = 40
-        # About 0.75 cm a bar, so that every office name gets its label.
-        chart.height = max(7.5, 0.75 * n + 3)
+        for series, colour in zip(chart.series, (palette.LEAD_STRONG, palette.SUPPORT_STRONG), strict=True):
+            series.graphicalProperties.solidFill = colour
+            series.graphicalProperties.line.solidFill = colour
+        # About 0.75 cm a bar, so that every office name gets its label; up to 40 offices the
+        # chart stays within one landscape A4 page (about 17 × 26 cm inside the margins).
+        chart.height = max(7.5, min(0.75 * n + 3, 17.0) if n <= 40 else 0.75 * n + 3)
         chart.width = 18
         ws.add_chart(chart, "F2")
     _print_setup(ws, title_rows="1:1")

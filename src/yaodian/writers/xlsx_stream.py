@@ -11,6 +11,7 @@ formula-like text gets `quotePrefix`, as in the openpyxl writers. Richer workboo
 
 from __future__ import annotations
 
+import contextlib
 import zipfile
 from collections.abc import Sequence
 from pathlib import Path
@@ -44,7 +45,7 @@ _WORKBOOK_RELS = (
     '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>'
     "</Relationships>"
 )
-# Cell formats: 0 plain, 1 bold header, 2 text that looks like a formula (quotePrefix).
+# Cell formats: 0 plain (wrapped), 1 bold header, 2 text that looks like a formula (quotePrefix).
 _STYLES = (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
     '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
@@ -52,14 +53,24 @@ _STYLES = (
     '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>'
     '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>'
     '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>'
-    '<cellXfs count="3"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'
+    '<cellXfs count="3"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1">'
+    '<alignment wrapText="1" vertical="top"/></xf>'
     '<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/>'
-    '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" quotePrefix="1"/></cellXfs>'
+    '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" quotePrefix="1" applyAlignment="1">'
+    '<alignment wrapText="1" vertical="top"/></xf></cellXfs>'
     '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>'
     "</styleSheet>"
 )
 _TYPICAL_WIDTH = {"文件": 36, "标题": 40, "通知标题": 30, "工作任务": 60, "条目标题": 30, "错误": 50,
                   "发文机关": 24, "所属部分": 24, "牵头科室": 16, "配合科室": 24}  # fmt: skip
+
+
+# A4 landscape, one page wide, `第 1 页 共 3 页` in the footer (the workbooks' PAGE_FOOTER).
+_PRINT = (
+    '<pageMargins left="0.4" right="0.4" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>'
+    '<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>'
+    "<headerFooter><oddFooter>&amp;C第 &amp;P 页 共 &amp;N 页</oddFooter></headerFooter>"
+)
 
 
 def _xml_text(text: str) -> str:
@@ -99,6 +110,7 @@ class XlsxStream:
             (
                 '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
                 '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+                '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>'
                 '<sheetViews><sheetView workbookViewId="0">'
                 '<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>'
                 "</sheetView></sheetViews>"
@@ -134,33 +146,61 @@ class XlsxStream:
         self._buffer.clear()
 
     def __exit__(self, kind: Any, exc: Any, tb: Any) -> None:
-        try:
-            if kind is None:
-                self._flush()
-                last = f"{self.letters[-1]}{max(self._rows, 1)}"
-                self._sheet.write(f'</sheetData><autoFilter ref="A1:{last}"/></worksheet>'.encode())
-                self._sheet.close()
-                name = _xml_text(self.title).replace('"', "&quot;")
-                quoted = "'" + self.title.replace("'", "''") + "'"
-                workbook = (
-                    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-                    '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
-                    'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
-                    f'<sheets><sheet name="{name}" sheetId="1" r:id="rId1"/></sheets>'
-                    '<definedNames><definedName name="_xlnm._FilterDatabase" localSheetId="0" hidden="1">'
-                    f"{_xml_text(quoted)}!$A$1:${self.letters[-1]}${max(self._rows, 1)}</definedName></definedNames>"
-                    "</workbook>"
-                )
-                for part, text in (
-                    ("[Content_Types].xml", _CONTENT_TYPES),
-                    ("_rels/.rels", _ROOT_RELS),
-                    ("xl/workbook.xml", workbook),
-                    ("xl/_rels/workbook.xml.rels", _WORKBOOK_RELS),
-                    ("xl/styles.xml", _STYLES),
-                ):
-                    self._zip.writestr(part, text)
-            else:
-                self._sheet.close()
+        """Finish the zip and rename it into place; on any error (in the block, or closing the
+        zip on a full disk) abandon it: the temporary file is removed, never renamed."""
+        if kind is None:
+            try:
+                self._finish()
+            except BaseException as error:
+                self._abandon()
+                # Raises OutputError for an OSError (disk full), else returns and we re-raise.
+                self._atomic.__exit__(type(error), error, error.__traceback__)
+                raise
+            self._atomic.__exit__(None, None, None)
+            return
+        self._abandon()
+        self._atomic.__exit__(kind, exc, tb)
+
+    def _finish(self) -> None:
+        self._flush()
+        last = f"{self.letters[-1]}{max(self._rows, 1)}"
+        self._sheet.write(f'</sheetData><autoFilter ref="A1:{last}"/>{_PRINT}</worksheet>'.encode())
+        self._sheet.close()
+        name = _xml_text(self.title).replace('"', "&quot;")
+        quoted = "'" + self.title.replace("'", "''") + "'"
+        workbook = (
+            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+            '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+            'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
+            f'<sheets><sheet name="{name}" sheetId="1" r:id="rId1"/></sheets>'
+            '<definedNames><definedName name="_xlnm._FilterDatabase" localSheetId="0" hidden="1">'
+            f"{_xml_text(quoted)}!$A$1:${self.letters[-1]}${max(self._rows, 1)}</definedName>"
+            f"{_print_titles(quoted)}</definedNames>"
+            "</workbook>"
+        )
+        for part, text in (
+            ("[Content_Types].xml", _CONTENT_TYPES),
+            ("_rels/.rels", _ROOT_RELS),
+            ("xl/workbook.xml", workbook),
+            ("xl/_rels/workbook.xml.rels", _WORKBOOK_RELS),
+            ("xl/styles.xml", _STYLES),
+        ):
+            self._zip.writestr(part, text)
+        self._zip.close()
+
+    def _abandon(self) -> None:
+        """Close what is open without letting a second failure escape: a ZipFile whose close
+        failed would try again in `__del__` and print "Exception ignored … OSError"."""
+        with contextlib.suppress(Exception):
+            self._sheet.close()
+        with contextlib.suppress(Exception):
             self._zip.close()
-        finally:
-            self._atomic.__exit__(kind, exc, tb)
+        fp, self._zip.fp = self._zip.fp, None
+        if fp is not None:
+            with contextlib.suppress(Exception):
+                fp.close()
+
+
+def _print_titles(quoted: str) -> str:
+    """The header row repeated on every printed page."""
+    return f'<definedName name="_xlnm.Print_Titles" localSheetId="0">{_xml_text(quoted)}!$1:$1</definedName>'

@@ -99,10 +99,11 @@ def assign_rest(scores: dict[Pair, float], chain: set[Pair]) -> dict[int, int]:
 def merge_contained(ka: Sequence[str], kb: Sequence[str], by_new: dict[int, Group]) -> None:
     """Step 4a: an unmatched old item contained in a new item joins that item's group."""
     matched_a = {i for g in by_new.values() for i in g.olds}
+    containers = _Containers(kb)
     for i in range(len(ka)):
         if i in matched_a:
             continue
-        host = _best_container(ka[i], kb, exclude=set())
+        host = containers.best(ka[i], exclude=set())
         if host is None:
             continue
         group = by_new.get(host)
@@ -118,11 +119,12 @@ def split_contained(ka: Sequence[str], kb: Sequence[str], by_new: dict[int, Grou
     for g in by_new.values():
         for i in g.olds:
             by_old[i] = g
+    containers = _Containers(ka)
+    merged = {k for k, g in by_old.items() if len(g.olds) > 1}  # the loop adds news, never olds
     for j in range(len(kb)):
         if j in by_new:
             continue
-        merged = {k for k, g in by_old.items() if len(g.olds) > 1}
-        host = _best_container(kb[j], ka, exclude=merged)
+        host = containers.best(kb[j], exclude=merged)
         if host is None:
             continue
         group = by_old.get(host)
@@ -185,25 +187,45 @@ def _heaviest_chain(pairs: list[tuple[int, int, float]], size_b: int) -> list[tu
     return chain[::-1]
 
 
-def _best_container(short: str, longs: Sequence[str], exclude: set[int]) -> int | None:
-    """The index of the longer text that best contains `short`, if any reaches CONTAINMENT."""
-    from rapidfuzz import fuzz
-    from rapidfuzz.distance import LCSseq
+class _Containers:
+    """The longer texts an item may be contained in, found through the characters they share.
 
-    if len(short) < _MIN_CONTAINED:
-        return None
-    need = math.ceil(CONTAINMENT * len(short))
-    best: tuple[float, int] | None = None
-    for k, long in enumerate(longs):
-        if k in exclude or len(long) <= len(short):
-            continue
-        # The common subsequence bounds containment from above and is cheap: check it first.
-        if LCSseq.similarity(short, long, score_cutoff=need) < need:
-            continue
-        score = fuzz.partial_ratio(short, long, processor=None, score_cutoff=CONTAINMENT * 100)
-        if score and (best is None or score > best[0]):
-            best = (score, k)
-    return best[1] if best else None
+    `partial_ratio` ≥ 80 needs a common subsequence of ⌈0.8·n⌉ of the short text's n
+    characters (the cheap check below), so the short text and its container share all but at
+    most n − ⌈0.8·n⌉ of its distinct characters: one of its rarest n − ⌈0.8·n⌉ + 1 must occur
+    in the container. Only the texts holding one of those are checked, not every text."""
+
+    def __init__(self, longs: Sequence[str]) -> None:
+        self.longs = longs
+        self.holding: dict[str, list[int]] = defaultdict(list)
+        for k, long in enumerate(longs):
+            for ch in set(long):
+                self.holding[ch].append(k)
+
+    def best(self, short: str, exclude: set[int]) -> int | None:
+        """The index of the longer text that best contains `short`, if any reaches CONTAINMENT."""
+        from rapidfuzz import fuzz
+        from rapidfuzz.distance import LCSseq
+
+        if len(short) < _MIN_CONTAINED:
+            return None
+        need = math.ceil(CONTAINMENT * len(short))
+        rarest = sorted(set(short), key=lambda ch: (len(self.holding.get(ch, ())), ch))
+        candidates: set[int] = set()
+        for ch in rarest[: len(short) - need + 1]:
+            candidates.update(self.holding.get(ch, ()))
+        best: tuple[float, int] | None = None
+        for k in sorted(candidates):
+            long = self.longs[k]
+            if k in exclude or len(long) <= len(short):
+                continue
+            # The common subsequence bounds containment from above and is cheap: check it first.
+            if LCSseq.similarity(short, long, score_cutoff=need) < need:
+                continue
+            score = fuzz.partial_ratio(short, long, processor=None, score_cutoff=CONTAINMENT * 100)
+            if score and (best is None or score > best[0]):
+                best = (score, k)
+        return best[1] if best else None
 
 
 def in_new_order(groups: list[Group], size_a: int, size_b: int) -> list[Group]:
@@ -214,11 +236,17 @@ def in_new_order(groups: list[Group], size_a: int, size_b: int) -> list[Group]:
             for i in g.olds:
                 new_pos_of_old[i] = g.news[0]
 
+    # The new position of the nearest matched old item before each old index (running maximum).
+    prev_pos: list[int] = []
+    running = -1
+    for k in range(size_a):
+        prev_pos.append(running)
+        running = max(running, new_pos_of_old.get(k, -1))
+
     def key(g: Group) -> tuple[int, int, int]:
         if g.news:
             return (g.news[0], 0, g.olds[0] if g.olds else -1)
         i = g.olds[0]
-        prev = max((new_pos_of_old[k] for k in range(i) if k in new_pos_of_old), default=-1)
-        return (prev, 1, i)
+        return (prev_pos[i] if i < size_a else running, 1, i)
 
     return sorted(groups, key=key)

@@ -10,7 +10,9 @@ rebuilt from numbering.xml the way Word counts it, deleted text is skipped, and 
 from __future__ import annotations
 
 import io
+import struct
 import zipfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -36,6 +38,22 @@ MAX_RATIO = 200
 _SPACE_EDGES = " \t\r\n\u3000\u00a0"
 
 
+# What zipfile raises on a damaged archive: a bad header or CRC (BadZipFile), a corrupt
+# deflate stream (zlib.error), an offset before the start ("negative seek value"), an
+# unknown "version needed" (NotImplementedError), a truncated record (struct.error, EOFError).
+_DAMAGED = (
+    zipfile.BadZipFile,
+    zlib.error,
+    struct.error,
+    OSError,
+    EOFError,
+    RuntimeError,
+    NotImplementedError,
+    ValueError,
+    OverflowError,
+)
+
+
 def read_docx(data: bytes, name: str) -> tuple[str, str]:
     """Text of a .docx file, one paragraph (or table row) a line; the detail is "docx"."""
     parts = _open_package(data, name)
@@ -57,7 +75,7 @@ def _open_package(data: bytes, name: str) -> _Package:
         )
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+    except _DAMAGED as exc:
         raise InputError(
             f"{name}：.docx 文件已损坏，无法打开；请用 Word 或 WPS 打开后另存为 .docx 再试。"
         ) from exc
@@ -101,7 +119,7 @@ def _read_part(zf: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) -> bytes:
     try:
         # ZipExtFile stops at the declared size, so a lying header cannot inflate past it.
         return zf.read(info)
-    except (zipfile.BadZipFile, OSError, EOFError, RuntimeError, NotImplementedError) as exc:
+    except _DAMAGED as exc:
         raise InputError(
             f"{name}：.docx 文件已损坏（{info.filename} 无法解压）；请用 Word 或 WPS 重新保存后再试。"
         ) from exc
