@@ -137,12 +137,9 @@ def test_backslash_path_gets_a_hint(monkeypatch: pytest.MonkeyPatch, sample_path
     assert missing_path_hint("a/b.txt") == ""
 
 
-# --- lists the parser splits wrongly (parsing/ belongs to the parser's engineer) ---------------
+# --- lists with an odd first entry ----------------------------------------------------------------
 
 
-@pytest.mark.xfail(
-    reason="parsing/clauses.py: a list item that is not a name keeps the list whole; see notes/issue10.md"
-)
 @pytest.mark.parametrize("clause", ["+1、办公室", "CON、办公室", " 前后空格、办公室"])
 def test_odd_first_names_do_not_swallow_the_list(clause: str) -> None:
     from yaodian import parse_text

@@ -367,7 +367,14 @@ def entries(text: str) -> list[str]:
         ):
             merged[-1] = f"{merged[-1]}、{frag}"
             continue
-        if len(frag) <= 4 and not OFFICE_SUFFIX.search(frag) and not COLLECTIVE.search(frag):
+        # Only short place-like heads share a suffix ("甲、乙、丙出入境边防检查站"): "+1" or
+        # "CON" before a name is a fragment of its own, not the head of the next one.
+        if (
+            len(frag) <= 3
+            and all(map(_ideograph, frag))
+            and not OFFICE_SUFFIX.search(frag)
+            and not COLLECTIVE.search(frag)
+        ):
             pending.append(frag)
             continue
         if pending:
@@ -379,11 +386,19 @@ def entries(text: str) -> list[str]:
 
 
 # Role words that never stand inside a name ("各项目牵头单位" is a name, so 牵头 may).
+
+
+def _ideograph(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
+
+
 NOT_IN_NAME = lazy(r"按照?职责|分工|负责|承办|协办")
 
 
 def _plausible(name: str) -> bool:
     core = strip_alias(name)[0]
+    if not any(map(_ideograph, core)):
+        return False  # no name of a Chinese office is written without a Chinese character
     if len(core) > MAX_NAME or "。" in core or ":" in core or "：" in core or NOT_IN_NAME.search(core):
         return False
     return not _sentence_like(core)
