@@ -9,7 +9,8 @@ import pytest
 
 from yaodian import parse_file
 from yaodian.errors import InputError
-from yaodian.reading.pdf import PAGE_NUMBER, _clean, _continues, _Line, garbled, read_pdf
+from yaodian.reading.layout import PAGE_NUMBER, Line, _continues
+from yaodian.reading.pdf import _clean, garbled, read_pdf
 
 INPUTS = Path(__file__).resolve().parent / "fixtures" / "inputs"
 
@@ -76,8 +77,8 @@ def test_not_page_numbers(line: str) -> None:
     assert not PAGE_NUMBER.match(line)
 
 
-def line(text: str, x0: float = 90, x1: float = 520) -> _Line:
-    return _Line(text=text, x0=x0, x1=x1, base=0, size=11)
+def line(text: str, x0: float = 90, x1: float = 520) -> Line:
+    return Line(text=text, x0=x0, x1=x1, base=0, size=11)
 
 
 @pytest.mark.parametrize(
@@ -92,7 +93,7 @@ def line(text: str, x0: float = 90, x1: float = 520) -> _Line:
         (line("推进学校教育教学质量再上台阶，全面"), line("缩进的新段落", x0=112), False, False),
     ],
 )
-def test_continues(prev: _Line, nxt: _Line, indented: bool, expected: bool) -> None:
+def test_continues(prev: Line, nxt: Line, indented: bool, expected: bool) -> None:
     assert _continues(prev, nxt, 90, 520, indented) is expected
 
 

@@ -12,11 +12,16 @@ from __future__ import annotations
 import re
 import statistics
 import unicodedata
-from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
 from yaodian.errors import InputError
+from yaodian.reading.layout import (
+    CJK_SPACE,
+    Line,
+    drop_furniture,
+    paragraphs,
+)
 
 
 @dataclass
@@ -28,30 +33,6 @@ class _Char:
     size: float
 
 
-@dataclass
-class _Line:
-    text: str
-    x0: float
-    x1: float
-    base: float
-    size: float
-
-
-# Page numbers as printed: "— 3 —", "- 3 -", "－3－", "第3页", "第 3 页 共 9 页", "3 / 9", "3".
-PAGE_NUMBER = re.compile(
-    r"^(?:[—–\-－~～]+\s*\d{1,4}\s*[—–\-－~～]+|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?"
-    r"|\d{1,4}\s*/\s*\d{1,4}|\d{1,4}|[-—]\s*[ivxIVX]+\s*[-—])$"
-)
-# A line that starts a new paragraph: 一、 （一） (一) 1. 1、 （1） ① 第一条 …
-NUMBERED = re.compile(
-    r"^(?:[一二三四五六七八九十百]+[、.．]|[（(][一二三四五六七八九十百\d]+[）)]|\d+[.．、](?!\d)"
-    r"|[①-⑳]|第[一二三四五六七八九十百\d]+[条章节部分])"
-)
-# Sentence-final punctuation: a full line ending with one of these ends its paragraph.
-TERMINAL = "。；：！？;:!?"
-CJK = r"\u2e80-\u2fdf\u3000-\u303f\u3040-\u30ff\u3100-\u312f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
-# Spaces next to a Chinese character or full-width punctuation are layout, not text.
-CJK_SPACE = re.compile(rf"(?<=[{CJK}])[ \t\u00a0]+|[ \t\u00a0]+(?=[{CJK}])")
 LOOKALIKES = re.compile(r"[\u2f00-\u2fdf\uf900-\ufaff]")
 
 
@@ -84,8 +65,8 @@ def read_pdf(data: bytes, name: str) -> tuple[str, str]:
             f"{name}：PDF 的文字层无法识别（字体没有附带编码表，取出的是乱码）；请用 OCR 软件识别后再处理，"
             "或向发文单位索取 Word 版本。"
         )
-    pages = _drop_furniture(pages)
-    lines = _paragraphs(pages)
+    pages = drop_furniture(pages)
+    lines = paragraphs(pages)
     return "\n".join(lines) + "\n", "pdf"
 
 
@@ -99,7 +80,7 @@ def garbled(text: str) -> bool:
     return bool(ink) and len(_UNMAPPED.findall(ink)) > len(ink) * 0.3
 
 
-def _page_lines(page: Any, raw: Any) -> list[_Line]:
+def _page_lines(page: Any, raw: Any) -> list[Line]:
     textpage = page.get_textpage()
     chars: list[_Char] = []
     try:
@@ -130,7 +111,7 @@ def _origin(textpage: Any, index: int, raw: Any) -> tuple[float, float]:
     return x.value, y.value
 
 
-def _group_lines(chars: list[_Char]) -> list[_Line]:
+def _group_lines(chars: list[_Char]) -> list[Line]:
     """Characters on one baseline (within a third of the font size) form a line, left to right."""
     visible = [c for c in chars if not c.ch.isspace()]
     if not visible:
@@ -142,7 +123,7 @@ def _group_lines(chars: list[_Char]) -> list[_Line]:
             rows[-1].append(c)
         else:
             rows.append([c])
-    lines: list[_Line] = []
+    lines: list[Line] = []
     for row in rows:
         row.sort(key=lambda c: c.x0)
         ink = [c for c in row if not c.ch.isspace()]
@@ -163,7 +144,7 @@ def _group_lines(chars: list[_Char]) -> list[_Line]:
             prev = c
         text = _clean("".join(parts))
         if text:
-            lines.append(_Line(text=text, x0=ink[0].x0, x1=ink[-1].x1, base=row[0].base, size=size))
+            lines.append(Line(text=text, x0=ink[0].x0, x1=ink[-1].x1, base=row[0].base, size=size))
     return lines
 
 
@@ -171,68 +152,3 @@ def _clean(text: str) -> str:
     text = LOOKALIKES.sub(lambda m: unicodedata.normalize("NFKC", m.group(0)), text)
     text = CJK_SPACE.sub("", text)
     return text.strip()
-
-
-def _furniture_key(text: str) -> str:
-    return re.sub(r"\d+", "#", text.replace(" ", ""))
-
-
-def _drop_furniture(pages: list[list[_Line]]) -> list[list[_Line]]:
-    """Remove page numbers and running headers/footers (the same text at the top or bottom of
-    most pages, page numbers aside)."""
-    edge = 2
-    counts: Counter[str] = Counter()
-    for page in pages:
-        keys = {_furniture_key(line.text) for line in page[:edge] + page[-edge:]}
-        counts.update(keys)
-    repeated = {k for k, n in counts.items() if len(pages) >= 2 and n >= max(2, (len(pages) + 1) // 2)}
-    cleaned: list[list[_Line]] = []
-    for page in pages:
-        keep: list[_Line] = []
-        for i, line in enumerate(page):
-            at_edge = i < edge or i >= len(page) - edge
-            if at_edge and (PAGE_NUMBER.match(line.text) or _furniture_key(line.text) in repeated):
-                continue
-            keep.append(line)
-        cleaned.append(keep)
-    return cleaned
-
-
-def _paragraphs(pages: list[list[_Line]]) -> list[str]:
-    lines = [line for page in pages for line in page]
-    if not lines:
-        return []
-    # The text block's edges: the most common left edge and a high right edge of body lines.
-    size = statistics.median(line.size for line in lines)
-    left = Counter(round(line.x0 / (size / 2)) for line in lines).most_common(1)[0][0] * (size / 2)
-    rights = sorted(line.x1 for line in lines)
-    right = rights[int(len(rights) * 0.9)] if len(rights) > 1 else rights[0]
-    # Most official documents indent each paragraph's first line by two characters; when this
-    # one does, an unindented line after a full one always continues the paragraph.
-    indented = sum(1 for line in lines if line.x0 > left + line.size * 1.2) >= len(lines) * 0.1
-    out: list[str] = []
-    current = ""
-    prev: _Line | None = None
-    for line in lines:
-        if prev is not None and _continues(prev, line, left, right, indented):
-            current += line.text
-        else:
-            if current:
-                out.append(current)
-            current = line.text
-        prev = line
-    if current:
-        out.append(current)
-    return [CJK_SPACE.sub("", p) for p in out]
-
-
-def _continues(prev: _Line, line: _Line, left: float, right: float, indented: bool) -> bool:
-    """Whether `line` carries on the paragraph of `prev` (a soft line break of the layout)."""
-    if NUMBERED.match(line.text):
-        return False
-    if line.x0 > left + line.size * 1.2:
-        return False  # indented: a first line, or a centred title or signature
-    # Line-breaking rules keep an opening quote with its word, so a full line can stop up to
-    # two characters short of the right edge.
-    fills = prev.x1 >= right - prev.size * 2.5
-    return fills and (indented or prev.text[-1] not in TERMINAL)
