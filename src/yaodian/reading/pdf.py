@@ -1,4 +1,4 @@
-"""Reading PDF files (text layer only) with pypdfium2, the optional extra `yaodian[pdf]`.
+"""Reading PDF files with pypdfium2, the optional extra `yaodian[pdf]`; scanned pages go to OCR.
 
 A PDF has no paragraphs, only glyphs with positions, and its reading order is not to be
 trusted (quotation marks set in a Latin font come out of place). So characters are placed on
@@ -12,8 +12,9 @@ from __future__ import annotations
 import re
 import statistics
 import unicodedata
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from yaodian.errors import InputError
 from yaodian.reading.layout import (
@@ -22,6 +23,11 @@ from yaodian.reading.layout import (
     drop_furniture,
     paragraphs,
 )
+from yaodian.reading.ocr import INSTALL_HINT, RENDER_DPI, OcrOptions, OcrSummary, recognise_pages
+from yaodian.reading.ocr_layout import fix_confusions
+
+if TYPE_CHECKING:
+    from PIL import Image
 
 
 @dataclass
@@ -36,8 +42,12 @@ class _Char:
 LOOKALIKES = re.compile(r"[\u2f00-\u2fdf\uf900-\ufaff]")
 
 
-def read_pdf(data: bytes, name: str) -> tuple[str, str]:
-    """Text of a PDF's text layer, one paragraph a line; the detail is "pdf"."""
+def read_pdf(data: bytes, name: str, *, ocr: OcrOptions | None = None) -> tuple[str, str, OcrSummary | None]:
+    """Text of a PDF, one paragraph a line, and which pages were recognised by OCR.
+
+    Pages with a text layer are read from it; pages without one (a scan) are rendered and
+    recognised, as `ocr.mode` allows. The detail is "pdf", or "pdf+ocr" when OCR was used."""
+    options = ocr or OcrOptions()
     try:
         import pypdfium2 as pdfium
         import pypdfium2.raw as raw
@@ -54,20 +64,59 @@ def read_pdf(data: bytes, name: str) -> tuple[str, str]:
         raise InputError(f"{name}：PDF 文件已损坏或不是 PDF，无法打开；请确认文件。") from exc
     try:
         pages = [_page_lines(page, raw) for page in pdf]
+        is_garbled = garbled("".join(line.text for page in pages for line in page))
+        scans = _pages_to_recognise(pages, options.mode, is_garbled)
+        if options.mode == "never" and sum(len(ln.text.strip()) for page in pages for ln in page) < 10:
+            raise InputError(
+                f"{name}：PDF 没有文字层（可能是扫描件或图片），无法提取文字；去掉 --ocr never 即可用 OCR 识别"
+                f"（需 {INSTALL_HINT}）。"
+            )
+        if is_garbled and not scans:
+            raise InputError(
+                f"{name}：PDF 的文字层无法识别（字体没有附带编码表，取出的是乱码）；去掉 --ocr never 即可用 OCR 识别，"
+                "或向发文单位索取 Word 版本。"
+            )
+        heights = [pdf[k].get_height() for k in scans]
+        recognised = recognise_pages([(k + 1, _renderer(pdf, k)) for k in scans], name, options)
     finally:
         pdf.close()
-    if sum(len(line.text.strip()) for page in pages for line in page) < 10:
-        raise InputError(
-            f"{name}：PDF 没有文字层（可能是扫描件或图片），无法提取文字；请先用 OCR 软件识别成文字后再处理。"
-        )
-    if garbled("".join(line.text for page in pages for line in page)):
-        raise InputError(
-            f"{name}：PDF 的文字层无法识别（字体没有附带编码表，取出的是乱码）；请用 OCR 软件识别后再处理，"
-            "或向发文单位索取 Word 版本。"
-        )
-    pages = drop_furniture(pages)
-    lines = paragraphs(pages)
-    return "\n".join(lines) + "\n", "pdf"
+    for page, height in zip(recognised, heights, strict=True):
+        pages[page.number - 1] = _in_points(page.lines, height)
+    lines = paragraphs(drop_furniture(pages))
+    if not recognised:
+        return "\n".join(lines) + "\n", "pdf", None
+    return "\n".join(fix_confusions(p) for p in lines) + "\n", "pdf+ocr", OcrSummary.of(recognised)
+
+
+def _pages_to_recognise(pages: list[list[Line]], mode: str, is_garbled: bool) -> list[int]:
+    """Indexes of the pages to recognise: those with (almost) no text, every page for `always`
+    or when the text layer is garbled, none for `never`."""
+    if mode == "never":
+        return []
+    if mode == "always" or is_garbled:
+        return list(range(len(pages)))
+    # A scanned page may carry a few stray characters (a scanner's stamp): under 10 is no text.
+    return [k for k, page in enumerate(pages) if sum(len(ln.text.strip()) for ln in page) < 10]
+
+
+def _renderer(pdf: Any, index: int) -> Callable[[], Image.Image]:
+    def render() -> Image.Image:
+        page = pdf[index]
+        try:
+            return cast("Image.Image", page.render(scale=RENDER_DPI / 72).to_pil())
+        finally:
+            page.close()
+
+    return render
+
+
+def _in_points(lines: Sequence[Line], height: float) -> list[Line]:
+    """Lines measured in pixels of the rendered page, in PDF points as the text layer's are."""
+    f = 72 / RENDER_DPI
+    return [
+        Line(text=ln.text, x0=ln.x0 * f, x1=ln.x1 * f, base=height - ln.base * f, size=ln.size * f)
+        for ln in lines
+    ]
 
 
 _UNMAPPED = re.compile(r"[\ue000-\uf8ff\ufffd]")

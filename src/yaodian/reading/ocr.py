@@ -1,0 +1,248 @@
+"""Reading scanned pages through OCR (文字识别), the optional extra `yaodian[ocr]`.
+
+A page image (a PDF page without a text layer, rendered at `RENDER_DPI`; a photo; a TIFF frame)
+is cleaned (red seals removed, uneven lighting flattened), recognised by RapidOCR — PP-OCRv4
+detection and recognition models run on onnxruntime, shipped inside the wheel — and its boxes are
+put back into lines by `ocr_layout`. Pages are recognised in parallel threads (`OcrOptions.jobs`):
+onnxruntime releases the GIL, and each page's threads are the machine's cores shared out.
+
+rapidocr imports OpenCV. The extra depends on the headless OpenCV build, which needs no libGL;
+should the desktop build (pulled in by rapidocr's own requirements) be the one that imports and
+fail for want of libGL, the message says how to put the headless one back.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures as cf
+import os
+import threading
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from yaodian.errors import InputError
+from yaodian.reading.layout import Line, drop_furniture, paragraphs
+from yaodian.reading.ocr_layout import Box, PageText, fix_confusions, page_text
+
+if TYPE_CHECKING:
+    from PIL import Image
+
+# Resolution a PDF page without text is rendered at: small print (小五) still has ~20 px glyphs.
+RENDER_DPI = 200
+# A page whose mean confidence is below this is named in the warnings: read it against the paper.
+LOW_CONFIDENCE = 0.85
+MODES = ("auto", "always", "never")
+INSTALL_HINT = "pip install 'yaodian[ocr]'"
+
+
+@dataclass(frozen=True, kw_only=True)
+class PageDone:
+    """Progress: one page recognised (第 n 页识别完成)."""
+
+    page: int
+    total: int
+    confidence: float
+    seconds: float
+
+
+@dataclass(frozen=True, kw_only=True)
+class OcrOptions:
+    """How to use OCR (识别选项): auto (only pages without text), always, never; pages in parallel."""
+
+    mode: str = "auto"
+    jobs: int = 1
+    progress: Callable[[PageDone], None] | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True, kw_only=True)
+class OcrPage:
+    """One recognised page: its number in the file (from 1), its lines and mean confidence."""
+
+    number: int
+    lines: tuple[Line, ...]
+    confidence: float
+
+    @property
+    def low(self) -> bool:
+        return self.confidence < LOW_CONFIDENCE
+
+
+@dataclass(frozen=True, kw_only=True)
+class OcrSummary:
+    """Which pages of a file were recognised, and which of them read with low confidence."""
+
+    pages: tuple[int, ...] = ()
+    low_confidence: tuple[int, ...] = ()
+    confidence: tuple[float, ...] = ()
+
+    @classmethod
+    def of(cls, pages: Sequence[OcrPage]) -> OcrSummary:
+        return cls(
+            pages=tuple(p.number for p in pages),
+            low_confidence=tuple(p.number for p in pages if p.low),
+            confidence=tuple(round(p.confidence, 3) for p in pages),
+        )
+
+
+_ENGINES: dict[int, Any] = {}
+_ENGINE_LOCK = threading.Lock()
+
+
+def engine(name: str, threads: int) -> Any:
+    """The recogniser, loaded once per thread count (loading the models takes ~1 s)."""
+    with _ENGINE_LOCK:
+        if threads not in _ENGINES:
+            rapid = _import_rapidocr(name)
+            # Document lines are upright: the 0/180° classifier only turns good lines upside
+            # down (then dropped for a low score), so it is off.
+            _ENGINES[threads] = rapid(
+                use_cls=False, text_score=0.3, intra_op_num_threads=threads, inter_op_num_threads=1
+            )
+        return _ENGINES[threads]
+
+
+def _import_rapidocr(name: str) -> Any:
+    try:
+        from rapidocr_onnxruntime import RapidOCR
+    except ImportError as exc:
+        if "libGL" in str(exc):
+            raise InputError(
+                f"{name}：OCR 组件所用的 OpenCV 是桌面版，需要系统库 libGL；请运行 "
+                "pip install --force-reinstall --no-deps opencv-python-headless 换成无界面版后重试"
+                "（或安装 libgl1）。"
+            ) from exc
+        raise InputError(
+            f"{name}：这是扫描件或图片，识别文字需要 OCR 组件，本机未安装；请运行 {INSTALL_HINT} 后重试。"
+        ) from exc
+    return RapidOCR
+
+
+def available() -> bool:
+    """Whether the OCR extra can be imported here."""
+    try:
+        _import_rapidocr("")
+    except InputError:
+        return False
+    return True
+
+
+def prepare(image: Image.Image) -> Any:
+    """The page as the recogniser wants it: RGB array, red seals whitened, lighting flattened."""
+    import numpy as np
+    from PIL import Image, ImageFilter
+
+    if image.mode not in ("RGB", "L"):
+        image = image.convert("RGB")
+    if image.mode == "RGB":
+        rgb = np.asarray(image, dtype=np.int16)
+        r, g, b = rgb[..., 0], rgb[..., 1], rgb[..., 2]
+        # A red seal (公章) over the signature: strongly red pixels become paper.
+        seal = (r > 120) & (r - g > 50) & (r - b > 50)
+        grey = np.asarray(image.convert("L"), dtype=np.float32)
+        grey[seal] = 255
+    else:
+        grey = np.asarray(image, dtype=np.float32)
+    # Uneven lighting (a phone photo): divide by the page's background, estimated by blurring a
+    # small copy in which the text has been closed over.
+    small = Image.fromarray(grey.astype(np.uint8)).reduce(8)
+    background = small.filter(ImageFilter.MaxFilter(5)).filter(ImageFilter.GaussianBlur(6))
+    bg = np.asarray(background.resize(image.size, Image.Resampling.BILINEAR), dtype=np.float32)
+    if float(bg.max() - bg.min()) > 40:
+        grey = np.clip(grey / np.maximum(bg, 1) * 245, 0, 255)
+    page = grey.astype(np.uint8)
+    return np.stack([page, page, page], axis=-1)
+
+
+def recognise(image: Image.Image, *, number: int, name: str, threads: int = 0) -> OcrPage:
+    """Recognise one page image."""
+    rapid = engine(name, threads or os.cpu_count() or 1)
+    result, _ = rapid(prepare(image))
+    boxes = [
+        Box(text=str(text), points=tuple((float(x), float(y)) for x, y in points), score=float(score))
+        for points, text, score in (result or [])
+    ]
+    found: PageText = page_text(boxes)
+    return OcrPage(number=number, lines=found.lines, confidence=found.confidence)
+
+
+def recognise_pages(
+    images: Sequence[tuple[int, Callable[[], Image.Image]]], name: str, options: OcrOptions
+) -> list[OcrPage]:
+    """Recognise pages given as (page number, loader), `options.jobs` at a time, in page order.
+
+    Loaders run in the calling thread (pdfium is not thread-safe); recognition in the pool."""
+    if not images:
+        return []
+    engine(name, 1)  # fail early, before any page is rendered, when the extra is missing
+    jobs = max(1, min(options.jobs, len(images)))
+    threads = max(1, (os.cpu_count() or 1) // jobs)
+    total = len(images)
+    done: dict[int, OcrPage] = {}
+    with cf.ThreadPoolExecutor(max_workers=jobs) as pool:
+        pending: dict[cf.Future[OcrPage], float] = {}
+        queue = list(images)
+        while queue or pending:
+            while queue and len(pending) < jobs:
+                number, load = queue.pop(0)
+                image = load()
+                pending[pool.submit(recognise, image, number=number, name=name, threads=threads)] = (
+                    time.perf_counter()
+                )
+            finished, _ = cf.wait(pending, return_when=cf.FIRST_COMPLETED)
+            for fut in finished:
+                started = pending.pop(fut)
+                page = fut.result()
+                done[page.number] = page
+                if options.progress is not None:
+                    options.progress(
+                        PageDone(
+                            page=page.number,
+                            total=total,
+                            confidence=page.confidence,
+                            seconds=time.perf_counter() - started,
+                        )
+                    )
+    return [done[n] for n, _ in images]
+
+
+def page_paragraphs(pages: list[list[Line]]) -> list[str]:
+    """Paragraphs of recognised pages: furniture dropped, soft breaks joined, misreadings fixed."""
+    return [fix_confusions(p) for p in paragraphs(drop_furniture(pages))]
+
+
+def read_image(data: bytes, name: str, *, ocr: OcrOptions | None = None) -> tuple[str, str, OcrSummary]:
+    """Text of an image file (.png, .jpg, .tif with one or more pages), recognised page by page."""
+    options = ocr or OcrOptions()
+    if options.mode == "never":
+        raise InputError(f"{name}：这是图片，只能经 OCR 识别文字；请去掉 --ocr never 后重试。")
+    frames = _frames(data, name)
+    pages = recognise_pages([(k + 1, _loader(f)) for k, f in enumerate(frames)], name, options)
+    text = "\n".join(page_paragraphs([list(p.lines) for p in pages]))
+    if len(text.strip()) < 10:
+        raise InputError(f"{name}：图片中没有识别出文字；请确认图片清晰、是通知的页面。")
+    return text + "\n", "ocr", OcrSummary.of(pages)
+
+
+def _loader(image: Image.Image) -> Callable[[], Image.Image]:
+    return lambda: image
+
+
+def _frames(data: bytes, name: str) -> list[Image.Image]:
+    """Every page of the image (a TIFF may hold many), upright by its EXIF orientation."""
+    import io
+
+    try:
+        from PIL import Image, ImageOps, UnidentifiedImageError
+    except ImportError as exc:
+        raise InputError(f"{name}：读取图片需要 Pillow；请运行 {INSTALL_HINT} 后重试。") from exc
+    try:
+        img = Image.open(io.BytesIO(data))
+        frames = []
+        for k in range(getattr(img, "n_frames", 1)):
+            img.seek(k)
+            frame = ImageOps.exif_transpose(img.copy()) or img.copy()
+            frames.append(frame)
+    except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError) as exc:
+        raise InputError(f"{name}：图片已损坏或格式无法识别；请重新扫描或另存为 PNG/JPEG。") from exc
+    return frames
