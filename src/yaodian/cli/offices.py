@@ -10,6 +10,9 @@ from yaodian.cli.common import (
     AliasesOpt,
     EncodingOpt,
     InputArg,
+    JobsOpt,
+    OcrChoice,
+    OcrOpt,
     StrictOpt,
     app,
     load_notice,
@@ -30,6 +33,8 @@ def offices(
         ParseFormat, typer.Option("--format", "-F", help="输出格式：table、json、md、csv。")
     ] = ParseFormat.table,
     encoding: EncodingOpt = None,
+    ocr: OcrOpt = OcrChoice.auto,
+    jobs: JobsOpt = 1,
     aliases: AliasesOpt = None,
     strict: StrictOpt = False,
 ) -> None:
@@ -38,7 +43,7 @@ def offices(
     示例：yaodian offices notice.txt；yaodian offices notice.txt --format csv > 科室.csv
     """
     with user_errors():
-        notice = load_notice(file, encoding=encoding, aliases=aliases, strict=strict)
+        notice = load_notice(file, encoding=encoding, ocr=ocr, jobs=jobs, aliases=aliases, strict=strict)
         if fmt is ParseFormat.table:
             _print_table(notice)
             return
