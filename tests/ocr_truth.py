@@ -17,7 +17,12 @@ def truth(parsed: dict[str, Any], raw_name: str) -> dict[str, Any]:
         leads = [o["name"] for o in it["offices"] if o["role"] == "lead"]
         support = [o["name"] for o in it["offices"] if o["role"] != "lead"]
         items.append(
-            {"number": it["number"], "starts": (it["title"] or it["text"])[:12], "leads": leads, "support": support}
+            {
+                "number": it["number"],
+                "starts": (it["title"] or it["text"])[:12],
+                "leads": leads,
+                "support": support,
+            }
         )
     return {
         "file": raw_name,

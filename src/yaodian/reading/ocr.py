@@ -1,14 +1,10 @@
 """Reading scanned pages through OCR (文字识别), the optional extra `yaodian[ocr]`.
 
 A page image (a PDF page without a text layer, rendered at `RENDER_DPI`; a photo; a TIFF frame)
-is cleaned (red seals removed, uneven lighting flattened), recognised by RapidOCR — PP-OCRv4
-detection and recognition models run on onnxruntime, shipped inside the wheel — and its boxes are
-put back into lines by `ocr_layout`. Pages are recognised in parallel threads (`OcrOptions.jobs`):
-onnxruntime releases the GIL, and each page's threads are the machine's cores shared out.
-
-rapidocr imports OpenCV. The extra depends on the headless OpenCV build, which needs no libGL;
-should the desktop build (pulled in by rapidocr's own requirements) be the one that imports and
-fail for want of libGL, the message says how to put the headless one back.
+is cleaned (red seals removed, uneven lighting flattened), recognised by `ocr_engine` — the
+PP-OCRv4 detection and recognition models of the rapidocr-onnxruntime wheel, run on onnxruntime —
+and its boxes are put back into lines by `ocr_layout`. Pages are recognised in parallel threads
+(`OcrOptions.jobs`): onnxruntime releases the GIL, and the machine's cores are shared out.
 """
 
 from __future__ import annotations
@@ -19,11 +15,13 @@ import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from yaodian.errors import InputError
 from yaodian.reading.layout import Line, drop_furniture, paragraphs
-from yaodian.reading.ocr_layout import Box, PageText, fix_confusions, page_text
+from yaodian.reading.ocr_engine import Engine, model_dir
+from yaodian.reading.ocr_layout import PageText, fix_confusions, page_text
 
 if TYPE_CHECKING:
     from PIL import Image
@@ -85,50 +83,44 @@ class OcrSummary:
         )
 
 
-_ENGINES: dict[int, Any] = {}
+_ENGINES: dict[int, Engine] = {}
 _ENGINE_LOCK = threading.Lock()
 
 
-def engine(name: str, threads: int) -> Any:
+def engine(name: str, threads: int) -> Engine:
     """The recogniser, loaded once per thread count (loading the models takes ~1 s)."""
     with _ENGINE_LOCK:
         if threads not in _ENGINES:
-            rapid = _import_rapidocr(name)
-            # Document lines are upright: the 0/180° classifier only turns good lines upside
-            # down (then dropped for a low score), so it is off.
-            _ENGINES[threads] = rapid(
-                use_cls=False, text_score=0.3, intra_op_num_threads=threads, inter_op_num_threads=1
-            )
+            _ENGINES[threads] = Engine(_models(name), threads)
         return _ENGINES[threads]
 
 
-def _import_rapidocr(name: str) -> Any:
+def _models(name: str) -> Path:
+    """The model folder, once the extra's libraries are known to import."""
+    hint = f"{name}：这是扫描件或图片，识别文字需要 OCR 组件，本机未安装；请运行 {INSTALL_HINT} 后重试。"
     try:
-        from rapidocr_onnxruntime import RapidOCR
+        import numpy  # noqa: F401
+        import onnxruntime  # noqa: F401
+        import PIL  # noqa: F401
     except ImportError as exc:
-        if "libGL" in str(exc):
-            raise InputError(
-                f"{name}：OCR 组件所用的 OpenCV 是桌面版，需要系统库 libGL；请运行 "
-                "pip install --force-reinstall --no-deps opencv-python-headless 换成无界面版后重试"
-                "（或安装 libgl1）。"
-            ) from exc
-        raise InputError(
-            f"{name}：这是扫描件或图片，识别文字需要 OCR 组件，本机未安装；请运行 {INSTALL_HINT} 后重试。"
-        ) from exc
-    return RapidOCR
+        raise InputError(hint) from exc
+    folder = model_dir()
+    if folder is None:
+        raise InputError(hint)
+    return folder
 
 
 def available() -> bool:
-    """Whether the OCR extra can be imported here."""
+    """Whether the OCR extra is installed here."""
     try:
-        _import_rapidocr("")
+        _models("")
     except InputError:
         return False
     return True
 
 
-def prepare(image: Image.Image) -> Any:
-    """The page as the recogniser wants it: RGB array, red seals whitened, lighting flattened."""
+def prepare(image: Image.Image) -> Image.Image:
+    """The page as the recogniser wants it: greyscale, red seals whitened, lighting flattened."""
     import numpy as np
     from PIL import Image, ImageFilter
 
@@ -150,18 +142,12 @@ def prepare(image: Image.Image) -> Any:
     bg = np.asarray(background.resize(image.size, Image.Resampling.BILINEAR), dtype=np.float32)
     if float(bg.max() - bg.min()) > 40:
         grey = np.clip(grey / np.maximum(bg, 1) * 245, 0, 255)
-    page = grey.astype(np.uint8)
-    return np.stack([page, page, page], axis=-1)
+    return Image.fromarray(grey.astype(np.uint8), mode="L")
 
 
 def recognise(image: Image.Image, *, number: int, name: str, threads: int = 0) -> OcrPage:
     """Recognise one page image."""
-    rapid = engine(name, threads or os.cpu_count() or 1)
-    result, _ = rapid(prepare(image))
-    boxes = [
-        Box(text=str(text), points=tuple((float(x), float(y)) for x, y in points), score=float(score))
-        for points, text, score in (result or [])
-    ]
+    boxes = engine(name, threads or os.cpu_count() or 1)(prepare(image))
     found: PageText = page_text(boxes)
     return OcrPage(number=number, lines=found.lines, confidence=found.confidence)
 
