@@ -17,7 +17,8 @@ INPUTS = Path(__file__).resolve().parent / "fixtures" / "inputs"
 
 @pytest.fixture(scope="module")
 def printed_text() -> str:
-    text, detail = read_pdf((INPUTS / "sample-printed.pdf").read_bytes(), "sample-printed.pdf")
+    text, detail, scanned = read_pdf((INPUTS / "sample-printed.pdf").read_bytes(), "sample-printed.pdf")
+    assert scanned is None
     assert detail == "pdf"
     return text
 
@@ -102,12 +103,18 @@ def test_pdf_without_text_layer_needs_ocr() -> None:
 
     import pypdfium2 as pdfium
 
+    from yaodian.reading.ocr import OcrOptions, available
+
     pdf = pdfium.PdfDocument.new()
     pdf.new_page(595, 842)
     buf = io.BytesIO()
     pdf.save(buf)
     pdf.close()
-    with pytest.raises(InputError, match="OCR"):
+    with pytest.raises(InputError, match=r"--ocr never.*yaodian\[ocr\]"):
+        read_pdf(buf.getvalue(), "scan.pdf", ocr=OcrOptions(mode="never"))
+    # With OCR (the default) a blank page is recognised, and found to hold nothing.
+    message = "OCR 也没有识别出文字" if available() else r"pip install 'yaodian\[ocr\]'"
+    with pytest.raises(InputError, match=message):
         read_pdf(buf.getvalue(), "scan.pdf")
 
 

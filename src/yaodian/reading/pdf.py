@@ -83,6 +83,10 @@ def read_pdf(data: bytes, name: str, *, ocr: OcrOptions | None = None) -> tuple[
     for page, height in zip(recognised, heights, strict=True):
         pages[page.number - 1] = _in_points(page.lines, height)
     lines = paragraphs(drop_furniture(pages))
+    if recognised and sum(len(p) for p in lines) < 10:
+        raise InputError(
+            f"{name}：PDF 没有文字层（可能是扫描件），OCR 也没有识别出文字；请确认扫描件清晰、页面方向正确。"
+        )
     if not recognised:
         return "\n".join(lines) + "\n", "pdf", None
     return "\n".join(fix_confusions(p) for p in lines) + "\n", "pdf+ocr", OcrSummary.of(recognised)
