@@ -18,7 +18,7 @@ from yaodian.model import Notice, OfficeSummary, ParseWarning, Role, Source
 if TYPE_CHECKING:
     from yaodian.analysis.check import Finding
     from yaodian.analysis.diff import PlanDiff
-    from yaodian.reading.ocr import OcrOptions
+    from yaodian.reading.ocr_options import OcrOptions
 
 Aliases = str | Path | Mapping[str, str] | None
 

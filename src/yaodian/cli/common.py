@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from rich.console import Console
 
     from yaodian.model import Notice
-    from yaodian.reading.ocr import PageDone
+    from yaodian.reading.ocr_options import PageDone
 
 app = typer.Typer(
     name="yaodian",
@@ -139,7 +139,7 @@ def load_notice(
     responsible office are said on stderr (unless `quiet`: `check` reports them itself);
     scanned pages are recognised with a line of progress per page."""
     from yaodian.api import parse_file
-    from yaodian.reading.ocr import OcrOptions
+    from yaodian.reading.ocr_options import OcrOptions
 
     options = OcrOptions(mode=str(ocr), jobs=jobs, progress=_page_progress(path))
     notice = parse_file(path, encoding=encoding, aliases=aliases, strict=strict, ocr=options)
@@ -159,7 +159,7 @@ def _page_progress(path: str) -> Callable[[PageDone], None]:
     console: list[Console] = []
 
     def show(done: PageDone) -> None:
-        from yaodian.reading.ocr import LOW_CONFIDENCE
+        from yaodian.reading.ocr_options import LOW_CONFIDENCE
 
         if not console:
             console.append(err_console())

@@ -21,7 +21,7 @@ from yaodian.model import Source
 from yaodian.reading.formats import BY_NAME, TXT, Format, choose
 
 if TYPE_CHECKING:
-    from yaodian.reading.ocr import OcrOptions
+    from yaodian.reading.ocr_options import OcrOptions
 
 # A notice is a few hundred kilobytes at most; anything far larger is not one.
 MAX_INPUT_BYTES = 64 * 1024 * 1024

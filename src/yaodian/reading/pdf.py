@@ -23,8 +23,7 @@ from yaodian.reading.layout import (
     drop_furniture,
     paragraphs,
 )
-from yaodian.reading.ocr import INSTALL_HINT, RENDER_DPI, OcrOptions, OcrSummary, recognise_pages
-from yaodian.reading.ocr_layout import fix_confusions
+from yaodian.reading.ocr_options import INSTALL_HINT, RENDER_DPI, OcrOptions, OcrPage, OcrSummary
 
 if TYPE_CHECKING:
     from PIL import Image
@@ -77,7 +76,11 @@ def read_pdf(data: bytes, name: str, *, ocr: OcrOptions | None = None) -> tuple[
                 "或向发文单位索取 Word 版本。"
             )
         heights = [pdf[k].get_height() for k in scans]
-        recognised = recognise_pages([(k + 1, _renderer(pdf, k)) for k in scans], name, options)
+        recognised: list[OcrPage] = []
+        if scans:
+            from yaodian.reading.ocr import recognise_pages
+
+            recognised = recognise_pages([(k + 1, _renderer(pdf, k)) for k in scans], name, options)
     finally:
         pdf.close()
     for page, height in zip(recognised, heights, strict=True):
@@ -89,6 +92,8 @@ def read_pdf(data: bytes, name: str, *, ocr: OcrOptions | None = None) -> tuple[
         )
     if not recognised:
         return "\n".join(lines) + "\n", "pdf", None
+    from yaodian.reading.ocr_layout import fix_confusions
+
     return "\n".join(fix_confusions(p) for p in lines) + "\n", "pdf+ocr", OcrSummary.of(recognised)
 
 
