@@ -86,6 +86,7 @@ def test_stamps_and_specks_are_dropped() -> None:
     boxes = [
         box("某县教育局", 400, 300, angle=35),  # a seal's curved text
         box("。", 700, 500, score=0.2),  # a speck
+        box("、", 300, 320, w=12),  # dirt read as punctuation, apart from the text
         box("某县教育局", 380, 320),
     ]
     assert texts(boxes) == ["某县教育局"]
@@ -113,6 +114,10 @@ def test_confidence_is_the_mean_over_characters() -> None:
         ("2025。年", "2025。年"),  # a year is not an item number
         ("(责任科室:甲科)", "（责任科室：甲科）"),
         ("完成率100%(以上)", "完成率100%（以上）"),
+        ("《实施方案（2023-2025年》》，", "《实施方案（2023-2025年）》，"),
+        ("《甲》（乙）〈丙〉", "《甲》（乙）〈丙〉"),
+        ("、16.推动发展。", "16.推动发展。"),
+        ("（占比<5%）", "（占比<5%）"),
     ],
 )
 def test_certain_misreadings_are_undone(read: str, expected: str) -> None:

@@ -80,7 +80,8 @@ def page_text(boxes: Sequence[Box]) -> PageText:
     if not placed:
         return PageText(lines=(), confidence=0.0)
     size = _char_width(placed)
-    lines = [_line(cells, size) for cells in _columns(_rows(placed), size)]
+    rows = [row for row in (_without_specks(row, size) for row in _rows(placed)) if row]
+    lines = [_line(cells, size) for cells in _columns(rows, size)]
     ink = sum(len(p.text) for p in placed)
     confidence = sum(p.score * len(p.text) for p in placed) / ink if ink else 0.0
     return PageText(lines=tuple(ln for ln in lines if ln.text), confidence=confidence)
@@ -165,6 +166,21 @@ def _rows(placed: list[_Placed]) -> list[list[_Placed]]:
     return [sorted(row, key=lambda p: p.x0) for row in rows]
 
 
+def _without_specks(row: list[_Placed], size: float) -> list[_Placed]:
+    """The row without boxes of punctuation alone, apart from the text (a dot of dirt read as
+    "、"): punctuation that belongs to the text touches it."""
+    keep = []
+    for k, p in enumerate(row):
+        if any(ch.isalnum() for ch in p.text):
+            keep.append(p)
+            continue
+        gaps = [p.x0 - row[k - 1].x1] if k else []
+        gaps += [row[k + 1].x0 - p.x1] if k + 1 < len(row) else []
+        if gaps and min(gaps) <= size:
+            keep.append(p)
+    return keep
+
+
 def _cells(row: list[_Placed], size: float) -> list[list[_Placed]]:
     cells = [[row[0]]]
     for p in row[1:]:
@@ -242,9 +258,32 @@ HALF_CLOSE = re.compile(rf"(?<=[{_HAN}。）])\)")
 HALF_COLON = re.compile(rf"(?<=[{_HAN}])[:](?=[{_HAN}])")
 
 
+# "<" is left out: "比例<5%" has no closer ("<机关党委>" is ALIAS_BRACKETS' business).
+_PAIRS = {"（": "）", "(": ")", "《": "》", "〈": "〉"}
+_CLOSERS = {v: k for k, v in _PAIRS.items()}
+
+
+def _balance(text: str) -> str:
+    """A closing bracket that does not match the innermost open one is that one's closer
+    misread: "《方案（2023-2025年》》" → "《方案（2023-2025年）》"."""
+    out = list(text)
+    stack: list[str] = []
+    for k, ch in enumerate(out):
+        if ch in _PAIRS:
+            stack.append(ch)
+        elif ch in _CLOSERS and stack:
+            out[k] = _PAIRS[stack.pop()]
+    return "".join(out)
+
+
+# Dirt before a paragraph read as punctuation: "、16.推动…" (no paragraph starts with these).
+LEADING_DIRT = re.compile(r"^[、，。．·,.;；:：]+\s*")
+
+
 def fix_confusions(text: str) -> str:
     """One paragraph with the recogniser's certain misreadings undone."""
     text = ALIAS_BRACKETS.sub(r"〈\1〉", text)
+    text = _balance(LEADING_DIRT.sub("", text))
     text = ITEM_STOP.sub(r"\1.", text)
     text = HALF_OPEN.sub("（", text)
     text = HALF_CLOSE.sub("）", text)

@@ -1,0 +1,54 @@
+"""OCR: seconds per page (an A4 page rendered at 200 dpi), and `yaodian parse` as a whole process
+on the sample printed as a 4-page scan (150 dpi greyscale, slightly rotated, JPEG 70, no text
+layer), with its peak memory. Skipped, with a line saying why, without the OCR extra or a font."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from benchlib import DATA, ROOT, YAODIAN, Result, best_call, peak_rss_mb, time_process
+
+sys.path.insert(0, str(ROOT / "tests"))
+
+SAMPLE = ROOT / "samples" / "changde-2024.txt"
+CENTRED = (
+    "中共常德市委教育工作委员会 常德市教育局",
+    "2024年工作要点",
+    "中共常德市委教育工作委员会",
+    "常德市教育局",
+    "2024年2月20日",
+)
+
+
+def run() -> list[Result]:
+    from ocrkit import cjk_font, jpeg, pdf_bytes, render_pages, scanned
+
+    from yaodian.reading.ocr import available
+
+    if not available() or cjk_font() is None:
+        print("  (skipped: needs pip install 'yaodian[ocr]' and a CJK font)")
+        return []
+    from yaodian.reading.ocr import recognise
+
+    text = SAMPLE.read_text(encoding="utf-8")
+    cores = os.cpu_count() or 1
+    page = render_pages(text, dpi=200, pages=4, centred=CENTRED)[1]  # a full page of body text
+    per_page = best_call(lambda: recognise(page, number=1, name="bench", threads=cores), repeat=2)
+
+    DATA.mkdir(parents=True, exist_ok=True)
+    scan = DATA / "changde-scan.pdf"
+    if not scan.exists():
+        pages = render_pages(text, dpi=150, pages=4, centred=CENTRED, head="常德市教育局")
+        angles = (0.6, -0.8, 1.0, -0.5)
+        scan.write_bytes(pdf_bytes([jpeg(scanned(p, angle=a), quality=70) for p, a in zip(pages, angles, strict=True)]))
+    args = [YAODIAN, "parse", str(scan), "--format", "json"]
+    whole = time_process(args, repeat=1)
+    whole_jobs = time_process([*args, "--jobs", "2"], repeat=1)
+    peak = peak_rss_mb(args)
+    return [
+        Result(f"OCR one A4 page at 200 dpi ({cores} cores)", per_page, "s"),
+        Result("yaodian parse 4-page scan --format json (process)", whole, "s", 60.0),
+        Result("yaodian parse 4-page scan --jobs 2 (process)", whole_jobs, "s", 60.0),
+        Result("yaodian parse 4-page scan: peak memory", peak, "MB"),
+    ]
