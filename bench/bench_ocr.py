@@ -23,7 +23,6 @@ CENTRED = (
 
 def run() -> list[Result]:
     from ocrkit import cjk_font, jpeg, pdf_bytes, render_pages, scanned
-
     from yaodian.reading.ocr import available
 
     if not available() or cjk_font() is None:
@@ -41,7 +40,9 @@ def run() -> list[Result]:
     if not scan.exists():
         pages = render_pages(text, dpi=150, pages=4, centred=CENTRED, head="常德市教育局")
         angles = (0.6, -0.8, 1.0, -0.5)
-        scan.write_bytes(pdf_bytes([jpeg(scanned(p, angle=a), quality=70) for p, a in zip(pages, angles, strict=True)]))
+        scan.write_bytes(
+            pdf_bytes([jpeg(scanned(p, angle=a), quality=70) for p, a in zip(pages, angles, strict=True)])
+        )
     args = [YAODIAN, "parse", str(scan), "--format", "json"]
     whole = time_process(args, repeat=1)
     whole_jobs = time_process([*args, "--jobs", "2"], repeat=1)

@@ -71,8 +71,9 @@ FORMATS = (TXT, DOCX, PDF, HTML, DOC, IMAGE)
 BY_NAME = {f.name: f for f in FORMATS}
 
 # Files a folder is searched for (`yaodian batch`); a file named explicitly is read whatever
-# its suffix.
-SUPPORTED_SUFFIXES = frozenset(s for f in FORMATS for s in f.suffixes)
+# its suffix. Images are left out: a folder of notices also holds logos and figures, and each
+# image costs seconds of OCR; scanned PDFs are searched for.
+SUPPORTED_SUFFIXES = frozenset(s for f in FORMATS if f is not IMAGE for s in f.suffixes)
 LEGACY_SUFFIXES = DOC.suffixes
 
 
