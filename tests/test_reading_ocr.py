@@ -19,7 +19,7 @@ import pytest
 from conftest import FIXTURES, SAMPLES, run_cli
 from ocrkit import cjk_font, jpeg, pdf_bytes, photographed, render_pages, scanned, tiff_bytes
 from yaodian import parse_file, parse_text
-from yaodian.errors import InputError
+from yaodian.errors import InputError, ParseError
 from yaodian.model import Notice, Source
 from yaodian.reading import read_bytes
 from yaodian.reading.formats import IMAGE, by_suffix, sniff
@@ -223,3 +223,26 @@ def test_a_photo_of_one_page_reads_its_items(sample_notice: Notice) -> None:
         assert any(ln.startswith(start) for ln in lines), start
         clause = "、".join(o.raw for o in item.offices)
         assert any(clause in ln for ln in lines), clause
+
+
+def test_low_confidence_pages_are_named_in_warnings_and_on_stderr(monkeypatch: pytest.MonkeyPatch) -> None:
+    import yaodian.reading as reading
+
+    text = NOTICE.read_text(encoding="utf-8")
+    source = Source(
+        path="扫描件.pdf", format="pdf", encoding="pdf+ocr", ocr_pages=(1, 2, 3), low_confidence_pages=(2,)
+    )
+
+    def fake_read(path: object, **_: object) -> reading.Document:
+        return reading.Document(text=text, source=source)
+
+    monkeypatch.setattr(reading, "read_path", fake_read)
+    notice = parse_file("扫描件.pdf")
+    assert notice.warnings[0].code == "ocr-low-confidence"
+    assert "第 2 页" in notice.warnings[0].message
+    with pytest.raises(ParseError, match="第 2 页"):
+        parse_file("扫描件.pdf", strict=True)
+    result = run_cli("parse", "扫描件.pdf", "--format", "json")
+    assert result.exit_code == 0
+    assert "第 2 页识别置信度低" in result.stderr
+    assert json.loads(result.stdout)["source"]["low_confidence_pages"] == [2]
