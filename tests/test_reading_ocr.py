@@ -246,3 +246,24 @@ def test_low_confidence_pages_are_named_in_warnings_and_on_stderr(monkeypatch: p
     assert result.exit_code == 0
     assert "第 2 页识别置信度低" in result.stderr
     assert json.loads(result.stdout)["source"]["low_confidence_pages"] == [2]
+
+
+@pytest.mark.parametrize("mode", ["RGBA", "LA", "1", "P", "CMYK"])
+def test_pages_of_any_colour_mode_become_grey_on_white(mode: str) -> None:
+    pil = pytest.importorskip("PIL.Image")
+    from yaodian.reading.ocr import prepare
+
+    # A transparent page with one black square: the transparency must come out white.
+    page = pil.new("RGBA", (200, 100), (0, 0, 0, 0))
+    page.paste((0, 0, 0, 255), (20, 20, 60, 60))
+    if mode != "RGBA":
+        page = (
+            pil.alpha_composite(pil.new("RGBA", page.size, (255, 255, 255, 255)), page)
+            if mode in ("1", "CMYK")
+            else page
+        )
+        page = page.convert(mode)
+    grey = prepare(page)
+    assert grey.mode == "L"
+    assert grey.getpixel((150, 80)) > 200  # paper
+    assert grey.getpixel((40, 40)) < 60  # ink

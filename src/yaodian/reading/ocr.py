@@ -89,7 +89,13 @@ def prepare(image: Image.Image) -> Image.Image:
     import numpy as np
     from PIL import Image, ImageFilter
 
-    if image.mode not in ("RGB", "L"):
+    if image.mode in ("RGBA", "LA", "PA") or "transparency" in image.info:
+        # Transparent pixels are paper, not the black their colour values hold.
+        rgba = image.convert("RGBA")
+        image = Image.alpha_composite(Image.new("RGBA", rgba.size, (255, 255, 255, 255)), rgba).convert("RGB")
+    elif image.mode in ("1", "I", "I;16", "F"):
+        image = image.convert("L")  # a fax's one-bit pages, 16-bit greyscale scans
+    elif image.mode not in ("RGB", "L"):
         image = image.convert("RGB")
     if image.mode == "RGB":
         rgb = np.asarray(image, dtype=np.int16)
