@@ -259,7 +259,7 @@ def test_pages_of_any_colour_mode_become_grey_on_white(mode: str) -> None:
     if mode != "RGBA":
         page = (
             pil.alpha_composite(pil.new("RGBA", page.size, (255, 255, 255, 255)), page)
-            if mode in ("1", "CMYK")
+            if mode in ("1", "P", "CMYK")
             else page
         )
         page = page.convert(mode)
