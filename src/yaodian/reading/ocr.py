@@ -14,6 +14,7 @@ import os
 import threading
 import time
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -21,15 +22,7 @@ from yaodian.errors import InputError
 from yaodian.reading.layout import Line, drop_furniture, paragraphs
 from yaodian.reading.ocr_engine import Engine, model_dir
 from yaodian.reading.ocr_layout import PageText, fix_confusions, page_text
-from yaodian.reading.ocr_options import (
-    INSTALL_HINT,
-    LOW_CONFIDENCE,
-    RENDER_DPI,
-    OcrOptions,
-    OcrPage,
-    OcrSummary,
-    PageDone,
-)
+from yaodian.reading.ocr_options import INSTALL_HINT, LOW_CONFIDENCE, RENDER_DPI, OcrOptions, PageDone
 
 if TYPE_CHECKING:
     from PIL import Image
@@ -46,6 +39,36 @@ __all__ = [
     "read_image",
     "recognise_pages",
 ]
+
+
+@dataclass(frozen=True, kw_only=True)
+class OcrPage:
+    """One recognised page: its number in the file (from 1), its lines and mean confidence."""
+
+    number: int
+    lines: tuple[Line, ...]
+    confidence: float
+
+    @property
+    def low(self) -> bool:
+        return self.confidence < LOW_CONFIDENCE
+
+
+@dataclass(frozen=True, kw_only=True)
+class OcrSummary:
+    """Which pages of a file were recognised, and which of them read with low confidence."""
+
+    pages: tuple[int, ...] = ()
+    low_confidence: tuple[int, ...] = ()
+    confidence: tuple[float, ...] = ()
+
+    @classmethod
+    def of(cls, pages: Sequence[OcrPage]) -> OcrSummary:
+        return cls(
+            pages=tuple(p.number for p in pages),
+            low_confidence=tuple(p.number for p in pages if p.low),
+            confidence=tuple(round(p.confidence, 3) for p in pages),
+        )
 
 
 _ENGINES: dict[int, Engine] = {}

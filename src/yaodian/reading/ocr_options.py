@@ -1,14 +1,10 @@
 """OCR options and results (识别选项), apart from the recogniser so that reading a text notice
-never imports it: `--ocr`, `--jobs`, progress, and which pages were recognised."""
+never imports it: `--ocr`, `--jobs`, progress."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from yaodian.reading.layout import Line
 
 # Resolution a PDF page without text is rendered at: small print (小五) still has ~20 px glyphs.
 RENDER_DPI = 200
@@ -35,33 +31,3 @@ class OcrOptions:
     mode: str = "auto"
     jobs: int = 1
     progress: Callable[[PageDone], None] | None = field(default=None, compare=False)
-
-
-@dataclass(frozen=True, kw_only=True)
-class OcrPage:
-    """One recognised page: its number in the file (from 1), its lines and mean confidence."""
-
-    number: int
-    lines: tuple[Line, ...]
-    confidence: float
-
-    @property
-    def low(self) -> bool:
-        return self.confidence < LOW_CONFIDENCE
-
-
-@dataclass(frozen=True, kw_only=True)
-class OcrSummary:
-    """Which pages of a file were recognised, and which of them read with low confidence."""
-
-    pages: tuple[int, ...] = ()
-    low_confidence: tuple[int, ...] = ()
-    confidence: tuple[float, ...] = ()
-
-    @classmethod
-    def of(cls, pages: Sequence[OcrPage]) -> OcrSummary:
-        return cls(
-            pages=tuple(p.number for p in pages),
-            low_confidence=tuple(p.number for p in pages if p.low),
-            confidence=tuple(round(p.confidence, 3) for p in pages),
-        )

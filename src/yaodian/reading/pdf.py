@@ -23,10 +23,12 @@ from yaodian.reading.layout import (
     drop_furniture,
     paragraphs,
 )
-from yaodian.reading.ocr_options import INSTALL_HINT, RENDER_DPI, OcrOptions, OcrPage, OcrSummary
+from yaodian.reading.ocr_options import INSTALL_HINT, RENDER_DPI, OcrOptions
 
 if TYPE_CHECKING:
     from PIL import Image
+
+    from yaodian.reading.ocr import OcrPage, OcrSummary
 
 
 @dataclass
@@ -92,6 +94,7 @@ def read_pdf(data: bytes, name: str, *, ocr: OcrOptions | None = None) -> tuple[
         )
     if not recognised:
         return "\n".join(lines) + "\n", "pdf", None
+    from yaodian.reading.ocr import OcrSummary
     from yaodian.reading.ocr_layout import fix_confusions
 
     return "\n".join(fix_confusions(p) for p in lines) + "\n", "pdf+ocr", OcrSummary.of(recognised)
