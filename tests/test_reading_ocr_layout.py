@@ -97,6 +97,11 @@ def test_page_numbers_come_out_in_the_printed_shape(number: str) -> None:
     assert texts([box(number, 300, 1600, w=60)]) == ["— 3 —"]
 
 
+def test_a_closing_bracket_wrapped_onto_its_own_line_is_kept() -> None:
+    boxes = [box("（责任科室：甲科、办公室<秘书科", 60, 100), box("〉）", 60, 130, w=40)]
+    assert texts(boxes) == ["（责任科室：甲科、办公室<秘书科", "〉）"]
+
+
 def test_confidence_is_the_mean_over_characters() -> None:
     found = page_text([box("甲" * 30, 60, 100, score=1.0), box("乙" * 10, 60, 140, score=0.6)])
     assert found.confidence == pytest.approx(0.9)
@@ -118,6 +123,7 @@ def test_confidence_is_the_mean_over_characters() -> None:
         ("《甲》（乙）〈丙〉", "《甲》（乙）〈丙〉"),
         ("、16.推动发展。", "16.推动发展。"),
         ("（占比<5%）", "（占比<5%）"),
+        ("改革办丨", "改革办|"),
     ],
 )
 def test_certain_misreadings_are_undone(read: str, expected: str) -> None:

@@ -167,8 +167,11 @@ def _rows(placed: list[_Placed]) -> list[list[_Placed]]:
 
 
 def _without_specks(row: list[_Placed], size: float) -> list[_Placed]:
-    """The row without boxes of punctuation alone, apart from the text (a dot of dirt read as
-    "、"): punctuation that belongs to the text touches it."""
+    """The row without boxes of punctuation alone, apart from the row's text (a dot of dirt
+    read as "、"). Punctuation that belongs to the text touches it; a row of punctuation alone
+    is kept: a paragraph's closing "）" may wrap onto a line of its own."""
+    if len(row) < 2:
+        return row
     keep = []
     for k, p in enumerate(row):
         if any(ch.isalnum() for ch in p.text):
@@ -176,7 +179,7 @@ def _without_specks(row: list[_Placed], size: float) -> list[_Placed]:
             continue
         gaps = [p.x0 - row[k - 1].x1] if k else []
         gaps += [row[k + 1].x0 - p.x1] if k + 1 < len(row) else []
-        if gaps and min(gaps) <= size:
+        if min(gaps) <= size:
             keep.append(p)
     return keep
 
@@ -282,6 +285,8 @@ LEADING_DIRT = re.compile(r"^[、，。．·,.;；:：]+\s*")
 
 def fix_confusions(text: str) -> str:
     """One paragraph with the recogniser's certain misreadings undone."""
+    # A table's ruled line read as the radical 丨, which no notice writes.
+    text = text.replace("丨", "|")
     text = ALIAS_BRACKETS.sub(r"〈\1〉", text)
     text = _balance(LEADING_DIRT.sub("", text))
     text = ITEM_STOP.sub(r"\1.", text)
