@@ -98,7 +98,7 @@ def test_page_numbers_come_out_in_the_printed_shape(number: str) -> None:
 
 
 def test_a_closing_bracket_wrapped_onto_its_own_line_is_kept() -> None:
-    boxes = [box("（责任科室：甲科、办公室<秘书科", 60, 100), box("〉）", 60, 130, w=40)]
+    boxes = [box("（责任科室：甲科、办公室<秘书科", 60, 100), box("〉）", 60, 130, w=40, score=0.41)]
     assert texts(boxes) == ["（责任科室：甲科、办公室<秘书科", "〉）"]
 
 

@@ -124,8 +124,15 @@ def _place(box: Box, angle: float) -> _Placed | None:
     return _Placed(text=box.text.strip(), x0=min(xs), x1=max(xs), y0=min(ys), y1=max(ys), score=box.score)
 
 
+# A closing bracket alone on a line (a clause's "）" wrapped over) is read with a low score but
+# matters to the clause; below this it is noise.
+CLOSER_MIN_SCORE = 0.3
+CLOSERS = set("）)〉》”」』】]")
+
+
 def _keep(box: Box, angle: float) -> bool:
-    if box.score < MIN_SCORE:
+    closer = bool(box.text.strip()) and set(box.text.strip()) <= CLOSERS
+    if box.score < (CLOSER_MIN_SCORE if closer else MIN_SCORE):
         return False
     w, h = _size(box.points)
     # A box of one or two characters has no reliable slant of its own.
