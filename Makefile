@@ -13,7 +13,7 @@ CHROMIUM ?= chromium
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -e '.[dev,pdf]'
+	$(BIN)/python -m pip install -q -e '.[dev,pdf,ocr]'
 	touch $(STAMP)
 
 install: $(STAMP)
@@ -52,9 +52,10 @@ demo: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest -n 2
 
-# Everything but the tests that run LibreOffice (marked soffice): a minute less, for quick rounds.
+# Everything but the tests that run LibreOffice (marked soffice) or recognise whole scanned
+# pages (marked ocr): minutes less, for quick rounds.
 test-fast: $(STAMP)
-	$(BIN)/python -m pytest -n 2 -m "not soffice"
+	$(BIN)/python -m pytest -n 2 -m "not soffice and not ocr"
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench

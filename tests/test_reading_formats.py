@@ -68,8 +68,10 @@ def _xlsx_bytes() -> bytes:
     ("data", "name", "message"),
     [
         (_xlsx_bytes(), "表格.docx", "ZIP 压缩包"),
-        (b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8, "扫描件.pdf", "PDF"),
-        (b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8, "图片.txt", "二进制文件"),
+        # A PNG is read as an image whatever its name (OCR); this one is damaged.
+        (b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8, "扫描件.pdf", "图片已损坏"),
+        (b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8, "图片.txt", "图片已损坏"),
+        (b"\x00\x01\x02\x03" + bytes(range(256)) * 8, "数据.txt", "二进制文件"),
         (b"%PDF-1.4 garbage", "坏的.html", "不是 PDF"),
         ("这是一段文字，没有编号".encode(), "文字.docx", "没有找到编号"),
     ],

@@ -9,14 +9,16 @@ import pytest
 
 from yaodian import parse_file
 from yaodian.errors import InputError
-from yaodian.reading.pdf import PAGE_NUMBER, _clean, _continues, _Line, garbled, read_pdf
+from yaodian.reading.layout import PAGE_NUMBER, Line, _continues
+from yaodian.reading.pdf import _clean, garbled, read_pdf
 
 INPUTS = Path(__file__).resolve().parent / "fixtures" / "inputs"
 
 
 @pytest.fixture(scope="module")
 def printed_text() -> str:
-    text, detail = read_pdf((INPUTS / "sample-printed.pdf").read_bytes(), "sample-printed.pdf")
+    text, detail, scanned = read_pdf((INPUTS / "sample-printed.pdf").read_bytes(), "sample-printed.pdf")
+    assert scanned is None
     assert detail == "pdf"
     return text
 
@@ -76,8 +78,8 @@ def test_not_page_numbers(line: str) -> None:
     assert not PAGE_NUMBER.match(line)
 
 
-def line(text: str, x0: float = 90, x1: float = 520) -> _Line:
-    return _Line(text=text, x0=x0, x1=x1, base=0, size=11)
+def line(text: str, x0: float = 90, x1: float = 520) -> Line:
+    return Line(text=text, x0=x0, x1=x1, base=0, size=11)
 
 
 @pytest.mark.parametrize(
@@ -92,7 +94,7 @@ def line(text: str, x0: float = 90, x1: float = 520) -> _Line:
         (line("推进学校教育教学质量再上台阶，全面"), line("缩进的新段落", x0=112), False, False),
     ],
 )
-def test_continues(prev: _Line, nxt: _Line, indented: bool, expected: bool) -> None:
+def test_continues(prev: Line, nxt: Line, indented: bool, expected: bool) -> None:
     assert _continues(prev, nxt, 90, 520, indented) is expected
 
 
@@ -101,12 +103,18 @@ def test_pdf_without_text_layer_needs_ocr() -> None:
 
     import pypdfium2 as pdfium
 
+    from yaodian.reading.ocr import OcrOptions, available
+
     pdf = pdfium.PdfDocument.new()
     pdf.new_page(595, 842)
     buf = io.BytesIO()
     pdf.save(buf)
     pdf.close()
-    with pytest.raises(InputError, match="OCR"):
+    with pytest.raises(InputError, match=r"--ocr never.*yaodian\[ocr\]"):
+        read_pdf(buf.getvalue(), "scan.pdf", ocr=OcrOptions(mode="never"))
+    # With OCR (the default) a blank page is recognised, and found to hold nothing.
+    message = "OCR 也没有识别出文字" if available() else r"pip install 'yaodian\[ocr\]'"
+    with pytest.raises(InputError, match=message):
         read_pdf(buf.getvalue(), "scan.pdf")
 
 

@@ -70,8 +70,11 @@ if TYPE_CHECKING:
         SectionChange,
         TextOp,
     )
+    from yaodian.reading.ocr_options import OcrOptions, PageDone
 
 _LAZY = {
+    "OcrOptions": "yaodian.reading.ocr_options",
+    "PageDone": "yaodian.reading.ocr_options",
     "Finding": "yaodian.analysis.check",
     "OfficeTasks": "yaodian.analysis.assignments",
     "Task": "yaodian.analysis.assignments",
@@ -104,11 +107,13 @@ __all__ = [
     "ItemChange",
     "ItemPart",
     "Notice",
+    "OcrOptions",
     "OfficeDelta",
     "OfficeRef",
     "OfficeSummary",
     "OfficeTasks",
     "OutputError",
+    "PageDone",
     "ParseError",
     "ParseWarning",
     "PlanDiff",

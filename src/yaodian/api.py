@@ -8,27 +8,47 @@ The heavy modules (the diff, openpyxl, python-docx) are imported when a function
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from yaodian.model import Notice, OfficeSummary, Role, Source
+from yaodian.model import Notice, OfficeSummary, ParseWarning, Role, Source
 
 if TYPE_CHECKING:
     from yaodian.analysis.check import Finding
     from yaodian.analysis.diff import PlanDiff
+    from yaodian.reading.ocr_options import OcrOptions
 
 Aliases = str | Path | Mapping[str, str] | None
 
 
 def parse_file(
-    path: str | Path, *, encoding: str | None = None, aliases: Aliases = None, strict: bool = False
+    path: str | Path,
+    *,
+    encoding: str | None = None,
+    aliases: Aliases = None,
+    strict: bool = False,
+    ocr: OcrOptions | None = None,
 ) -> Notice:
-    """Read a notice file (txt, docx, pdf, html, doc; "-" for stdin) and parse it."""
+    """Read a notice file (txt, docx, pdf, html, doc; a scan as pdf, jpg, png or tif; "-" for
+    stdin) and parse it. Scanned pages are recognised as `ocr` says (default: pages without
+    text); pages read with low confidence are named in the warnings."""
     from yaodian.reading import read_path
 
-    doc = read_path(path, encoding=encoding)
-    return parse_text(doc.text, source=doc.source, aliases=aliases, strict=strict)
+    doc = read_path(path, encoding=encoding, ocr=ocr)
+    notice = parse_text(doc.text, source=doc.source, aliases=aliases, strict=strict)
+    low = doc.source.low_confidence_pages
+    if not low:
+        return notice
+    pages = "、".join(str(p) for p in low)
+    message = f"第 {pages} 页文字识别（OCR）置信度低，请对照原件核对这几页的条目和科室。"
+    if strict:
+        from yaodian.errors import ParseError
+
+        raise ParseError(f"{doc.source.path}：{message}去掉 --strict 可照常输出。")
+    warning = ParseWarning(line=1, code="ocr-low-confidence", message=message)
+    return dataclasses.replace(notice, warnings=(warning, *notice.warnings))
 
 
 def parse_text(

@@ -46,6 +46,23 @@ class Source:
     sha256: str = ""
     # Set when the content is not what the suffix says ("扩展名是 .html，内容却是 Word 文档").
     note: str | None = None
+    # Pages read by OCR (from 1), and those of them read with low confidence: check them.
+    ocr_pages: tuple[int, ...] = ()
+    low_confidence_pages: tuple[int, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON `source` object; the OCR keys only when a page was recognised, so the JSON
+        of a text notice stays as it was."""
+        out: dict[str, Any] = {
+            "path": self.path,
+            "format": self.format,
+            "encoding": self.encoding,
+            "sha256": self.sha256,
+        }
+        if self.ocr_pages:
+            out["ocr_pages"] = list(self.ocr_pages)
+            out["low_confidence_pages"] = list(self.low_confidence_pages)
+        return out
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -330,12 +347,7 @@ class Notice:
             "recipients": list(self.recipients),
             "cover_letter": self.cover_letter,
             "preamble": self.preamble,
-            "source": {
-                "path": self.source.path,
-                "format": self.source.format,
-                "encoding": self.source.encoding,
-                "sha256": self.source.sha256,
-            },
+            "source": self.source.to_dict(),
             "sections": [_section_dict(s) for s in self.sections],
             "items": [_item_dict(self, i) for i in self.items],
             "offices": [

@@ -12,6 +12,9 @@ from yaodian.cli.common import (
     AliasesOpt,
     EncodingOpt,
     InputArg,
+    JobsOpt,
+    OcrChoice,
+    OcrOpt,
     app,
     err_console,
     load_notice,
@@ -40,6 +43,8 @@ def check(
         CheckFormat, typer.Option("--format", "-F", help="输出格式：table（终端）或 json。")
     ] = CheckFormat.table,
     encoding: EncodingOpt = None,
+    ocr: OcrOpt = OcrChoice.auto,
+    jobs: JobsOpt = 1,
 ) -> None:
     """检查通知本身的问题：编号跳号或重复、条目缺责任单位、责任单位脱离条目、同一科室两种写法、
     别名表外的科室、重复或几乎相同的条目、空的部分。每条给出行号和修改建议；有错误时退出码为 1。
@@ -54,7 +59,7 @@ def check(
             from yaodian.aliases import load_aliases
 
             table = load_aliases(aliases)
-        notice = load_notice(file, encoding=encoding, aliases=aliases, quiet=True)
+        notice = load_notice(file, encoding=encoding, ocr=ocr, jobs=jobs, aliases=aliases, quiet=True)
         findings = check_notice(notice, aliases=table)
         if fmt is CheckFormat.json:
             data = {

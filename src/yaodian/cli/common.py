@@ -9,7 +9,7 @@ from __future__ import annotations
 import contextlib
 import re
 import sys
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, TypeVar
@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from rich.console import Console
 
     from yaodian.model import Notice
+    from yaodian.reading.ocr_options import PageDone
 
 F = TypeVar("F", bound=StrEnum)
 
@@ -70,6 +71,22 @@ ForceOpt = Annotated[bool, typer.Option("--force", "-f", help="覆盖已存在�
 OutputOpt = Annotated[Path | None, typer.Option("--output", "-o", help="写入文件而不是标准输出。")]
 
 
+class OcrChoice(StrEnum):
+    auto = "auto"
+    always = "always"
+    never = "never"
+
+
+OcrOpt = Annotated[
+    OcrChoice,
+    typer.Option(
+        "--ocr",
+        help="扫描件、图片的文字识别：auto（只识别没有文字层的页，默认）、always（PDF 每页都识别）、never（不识别）。需 pip install 'yaodian[ocr]'。",
+    ),
+]
+JobsOpt = Annotated[int, typer.Option("--jobs", "-j", min=1, help="同时识别的页数（OCR，多核机器上更快）。")]
+
+
 class FontsChoice(StrEnum):
     gb2312 = "gb2312"
     windows = "windows"
@@ -86,7 +103,7 @@ FontsOpt = Annotated[
 InputArg = Annotated[
     str,
     typer.Argument(
-        help="通知文件（.txt/.docx/.pdf/.html/.doc），“-”表示标准输入。",
+        help="通知文件（.txt/.docx/.pdf/.html/.doc，扫描件 .pdf/.jpg/.png/.tif），“-”表示标准输入。",
         show_default=False,
         metavar="通知文件",
     ),
@@ -197,18 +214,44 @@ def load_notice(
     aliases: Path | None = None,
     strict: bool = False,
     quiet: bool = False,
+    ocr: str = "auto",
+    jobs: int = 1,
 ) -> Notice:
     """Read and parse one input; the single entry every command uses. Items without a
-    responsible office are said on stderr (unless `quiet`: `check` reports them itself)."""
+    responsible office are said on stderr (unless `quiet`: `check` reports them itself);
+    scanned pages are recognised with a line of progress per page."""
     from yaodian.api import parse_file
+    from yaodian.reading.ocr_options import OcrOptions
 
-    notice = parse_file(path, encoding=encoding, aliases=aliases, strict=strict)
+    options = OcrOptions(mode=str(ocr), jobs=jobs, progress=_page_progress(path))
+    notice = parse_file(path, encoding=encoding, aliases=aliases, strict=strict, ocr=options)
     if notice.source.note:
         note(f"提示：{notice.source.note}")
+    if notice.source.low_confidence_pages:
+        pages = "、".join(str(p) for p in notice.source.low_confidence_pages)
+        note(f"{notice.source.path}：第 {pages} 页识别置信度低，请对照原件核对这几页的条目和科室。")
     coverage = notice.coverage()
     if not coverage.complete and not quiet:
         note(f"{notice.source.path}：{coverage.message()}")
     return notice
+
+
+def _page_progress(path: str) -> Callable[[PageDone], None]:
+    """Progress of OCR on stderr: one line per recognised page."""
+    console: list[Console] = []
+
+    def show(done: PageDone) -> None:
+        from yaodian.reading.ocr_options import LOW_CONFIDENCE
+
+        if not console:
+            console.append(err_console())
+        low = "  [yellow]置信度低[/]" if done.confidence < LOW_CONFIDENCE else ""
+        console[0].print(
+            f"[dim]{path}[/] 文字识别 第 {done.page}/{done.total} 页  置信度 {done.confidence:.2f}  "
+            f"{done.seconds:.1f} 秒{low}"
+        )
+
+    return show
 
 
 def warn_export(notice: Notice) -> None:

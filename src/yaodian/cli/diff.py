@@ -18,6 +18,9 @@ from yaodian.cli.common import (
     FontsChoice,
     FontsOpt,
     ForceOpt,
+    JobsOpt,
+    OcrChoice,
+    OcrOpt,
     app,
     err_console,
     load_notice,
@@ -87,6 +90,8 @@ def diff(
         typer.Option("--exit-code", help="两份工作要点有差异时以退出码 1 结束（同 git diff --exit-code）。"),
     ] = False,
     encoding: EncodingOpt = None,
+    ocr: OcrOpt = OcrChoice.auto,
+    jobs: JobsOpt = 1,
     aliases: AliasesOpt = None,
     fonts: FontsOpt = FontsChoice.gb2312,
     force: ForceOpt = False,
@@ -115,8 +120,8 @@ def diff(
         from yaodian.analysis.diff import diff_notices
 
         result = diff_notices(
-            load_notice(old, encoding=encoding, aliases=aliases),
-            load_notice(new, encoding=encoding, aliases=aliases),
+            load_notice(old, encoding=encoding, ocr=ocr, jobs=jobs, aliases=aliases),
+            load_notice(new, encoding=encoding, ocr=ocr, jobs=jobs, aliases=aliases),
             threshold=threshold,
         )
         _emit(result, fmt, output, fonts=fonts.value, force=force)

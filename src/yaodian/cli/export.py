@@ -14,6 +14,9 @@ from yaodian.cli.common import (
     FontsOpt,
     ForceOpt,
     InputArg,
+    JobsOpt,
+    OcrChoice,
+    OcrOpt,
     StrictOpt,
     app,
     load_notice,
@@ -29,6 +32,8 @@ def export(
     output: Annotated[Path, typer.Option("--output", "-o", help="输出文件夹。", show_default=False)],
     fonts: FontsOpt = FontsChoice.gb2312,
     encoding: EncodingOpt = None,
+    ocr: OcrOpt = OcrChoice.auto,
+    jobs: JobsOpt = 1,
     aliases: AliasesOpt = None,
     strict: StrictOpt = False,
     force: ForceOpt = False,
@@ -47,7 +52,7 @@ def export(
             check_destination(matrix_path, force=force)
         elif not output.parent.exists():
             raise OutputError(f"{output}：所在文件夹 {output.parent} 不存在；请先创建该文件夹。")
-        notice = load_notice(file, encoding=encoding, aliases=aliases, strict=strict)
+        notice = load_notice(file, encoding=encoding, ocr=ocr, jobs=jobs, aliases=aliases, strict=strict)
         from yaodian.writers.docx_sheets import write_sheets
         from yaodian.writers.xlsx_matrix import write_matrix
 

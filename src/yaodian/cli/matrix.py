@@ -16,6 +16,9 @@ from yaodian.cli.common import (
     EncodingOpt,
     ForceOpt,
     InputArg,
+    JobsOpt,
+    OcrChoice,
+    OcrOpt,
     StrictOpt,
     app,
     load_notice,
@@ -31,6 +34,8 @@ def matrix(
     file: InputArg,
     output: Annotated[Path, typer.Option("--output", "-o", help="输出的 .xlsx 文件。", show_default=False)],
     encoding: EncodingOpt = None,
+    ocr: OcrOpt = OcrChoice.auto,
+    jobs: JobsOpt = 1,
     aliases: AliasesOpt = None,
     strict: StrictOpt = False,
     force: ForceOpt = False,
@@ -46,7 +51,7 @@ def matrix(
             # Excel refuses a workbook whose name does not end in .xlsx.
             raise usage(f"{output}：责任矩阵是 Excel 工作簿，文件名须以 .xlsx 结尾，例如 -o 责任矩阵.xlsx。")
         check_destination(output, force=force)
-        notice = load_notice(file, encoding=encoding, aliases=aliases, strict=strict)
+        notice = load_notice(file, encoding=encoding, ocr=ocr, jobs=jobs, aliases=aliases, strict=strict)
         from yaodian.writers.xlsx_matrix import write_matrix
 
         write_matrix(notice, output, force=force)

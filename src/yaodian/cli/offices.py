@@ -11,6 +11,9 @@ from yaodian.cli.common import (
     EncodingOpt,
     ForceOpt,
     InputArg,
+    JobsOpt,
+    OcrChoice,
+    OcrOpt,
     OutputOpt,
     StrictOpt,
     app,
@@ -36,6 +39,8 @@ def offices(
     output: OutputOpt = None,
     force: ForceOpt = False,
     encoding: EncodingOpt = None,
+    ocr: OcrOpt = OcrChoice.auto,
+    jobs: JobsOpt = 1,
     aliases: AliasesOpt = None,
     strict: StrictOpt = False,
 ) -> None:
@@ -49,7 +54,7 @@ def offices(
             from yaodian.output import check_destination
 
             check_destination(output, force=force)
-        notice = load_notice(file, encoding=encoding, aliases=aliases, strict=strict)
+        notice = load_notice(file, encoding=encoding, ocr=ocr, jobs=jobs, aliases=aliases, strict=strict)
         if fmt is ParseFormat.table:
             _print_table(notice)
             return

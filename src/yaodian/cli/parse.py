@@ -12,6 +12,9 @@ from yaodian.cli.common import (
     EncodingOpt,
     ForceOpt,
     InputArg,
+    JobsOpt,
+    OcrChoice,
+    OcrOpt,
     OutputOpt,
     StrictOpt,
     app,
@@ -66,6 +69,8 @@ def parse(
     ] = ParseFormat.table,
     output: OutputOpt = None,
     encoding: EncodingOpt = None,
+    ocr: OcrOpt = OcrChoice.auto,
+    jobs: JobsOpt = 1,
     aliases: AliasesOpt = None,
     strict: StrictOpt = False,
     force: ForceOpt = False,
@@ -80,7 +85,7 @@ def parse(
 
             fmt = output_format(output, None if fmt is ParseFormat.table else fmt, BY_SUFFIX)
             check_destination(output, force=force)
-        notice = load_notice(file, encoding=encoding, aliases=aliases, strict=strict)
+        notice = load_notice(file, encoding=encoding, ocr=ocr, jobs=jobs, aliases=aliases, strict=strict)
         if fmt is ParseFormat.table and output is None:
             _print_table(notice)
         elif output is None:

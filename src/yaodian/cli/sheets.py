@@ -14,6 +14,9 @@ from yaodian.cli.common import (
     FontsOpt,
     ForceOpt,
     InputArg,
+    JobsOpt,
+    OcrChoice,
+    OcrOpt,
     StrictOpt,
     app,
     err_console,
@@ -41,6 +44,8 @@ def sheets(
     single: Annotated[bool, typer.Option("--single", help="所有科室合成一个 .docx，每个科室一节。")] = False,
     fonts: FontsOpt = FontsChoice.gb2312,
     encoding: EncodingOpt = None,
+    ocr: OcrOpt = OcrChoice.auto,
+    jobs: JobsOpt = 1,
     aliases: AliasesOpt = None,
     strict: StrictOpt = False,
     force: ForceOpt = False,
@@ -57,7 +62,7 @@ def sheets(
             check_destination(output, force=force)
         else:
             check_destination(output, directory=True)
-        notice = load_notice(file, encoding=encoding, aliases=aliases, strict=strict)
+        notice = load_notice(file, encoding=encoding, ocr=ocr, jobs=jobs, aliases=aliases, strict=strict)
         from yaodian.writers.docx_sheets import write_sheets
 
         paths = write_sheets(

@@ -16,6 +16,9 @@ from yaodian.cli.common import (
     FontsOpt,
     ForceOpt,
     InputArg,
+    JobsOpt,
+    OcrChoice,
+    OcrOpt,
     RoleOpt,
     StrictOpt,
     app,
@@ -74,6 +77,8 @@ def tasks(
     output: Annotated[Path | None, typer.Option("--output", "-o", help="写入文件而不是标准输出。")] = None,
     fonts: FontsOpt = FontsChoice.gb2312,
     encoding: EncodingOpt = None,
+    ocr: OcrOpt = OcrChoice.auto,
+    jobs: JobsOpt = 1,
     aliases: AliasesOpt = None,
     strict: StrictOpt = False,
     force: ForceOpt = False,
@@ -98,7 +103,7 @@ def tasks(
             from yaodian.output import check_destination
 
             check_destination(output, force=force)
-        notice = load_notice(file, encoding=encoding, aliases=aliases, strict=strict)
+        notice = load_notice(file, encoding=encoding, ocr=ocr, jobs=jobs, aliases=aliases, strict=strict)
         from yaodian.analysis.assignments import office_tasks
 
         lists = office_tasks(notice, offices=split_offices(office), role=cast("Role | None", role))

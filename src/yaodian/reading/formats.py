@@ -24,6 +24,8 @@ _WORD_MAIN = b"wordprocessingml.document.main"
 _HTML_START = (b"<!doctype html", b"<html", b"<?xml", b"<head", b"<meta", b"<body", b"<!--", b"<div", b"<p")
 _HTML_TAGS = (b"<html", b"<body", b"<head", b"<div", b"<p>", b"<p ", b"<table", b"<br")
 _MHTML_START = (b"mime-version", b"content-type", b"from:", b"subject:")
+# Scans and photos: PNG, JPEG, TIFF (little- and big-endian).
+_IMAGE_START = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -35,13 +37,16 @@ class Format:
     suffixes: tuple[str, ...]
     reader: str  # "module:function", imported when a file of this format is read
     then: str | None = None  # the reader makes a file of this format, read in turn
+    ocr: bool = False  # the reader takes `ocr=OcrOptions` and returns an `OcrSummary` third
 
 
 TXT = Format(name="txt", label="纯文本", suffixes=(".txt", ".text"), reader="yaodian.reading.text:read_text")
 DOCX = Format(
     name="docx", label="Word 文档（.docx）", suffixes=(".docx",), reader="yaodian.reading.docx:read_docx"
 )
-PDF = Format(name="pdf", label="PDF 文件", suffixes=(".pdf",), reader="yaodian.reading.pdf:read_pdf")
+PDF = Format(
+    name="pdf", label="PDF 文件", suffixes=(".pdf",), reader="yaodian.reading.pdf:read_pdf", ocr=True
+)
 HTML = Format(
     name="html",
     label="网页（HTML）",
@@ -55,12 +60,20 @@ DOC = Format(
     reader="yaodian.reading.legacy:convert_to_docx",
     then="docx",
 )
-FORMATS = (TXT, DOCX, PDF, HTML, DOC)
+IMAGE = Format(
+    name="image",
+    label="图片（扫描件或照片）",
+    suffixes=(".png", ".jpg", ".jpeg", ".tif", ".tiff"),
+    reader="yaodian.reading.ocr:read_image",
+    ocr=True,
+)
+FORMATS = (TXT, DOCX, PDF, HTML, DOC, IMAGE)
 BY_NAME = {f.name: f for f in FORMATS}
 
 # Files a folder is searched for (`yaodian batch`); a file named explicitly is read whatever
-# its suffix.
-SUPPORTED_SUFFIXES = frozenset(s for f in FORMATS for s in f.suffixes)
+# its suffix. Images are left out: a folder of notices also holds logos and figures, and each
+# image costs seconds of OCR; scanned PDFs are searched for.
+SUPPORTED_SUFFIXES = frozenset(s for f in FORMATS if f is not IMAGE for s in f.suffixes)
 LEGACY_SUFFIXES = DOC.suffixes
 
 
@@ -86,6 +99,8 @@ def sniff(data: bytes, name: str) -> Format | None:
         return DOC
     if b"%PDF-" in data[:1024]:
         return PDF
+    if data.startswith(_IMAGE_START):
+        return IMAGE
     if _looks_html(data):
         return HTML
     return None
@@ -96,7 +111,7 @@ def choose(data: bytes, name: str) -> Choice:
     named = by_suffix(name)
     found = sniff(data, name)
     if found is None:
-        if named in (DOCX, PDF, DOC) and _is_text(data):
+        if named in (DOCX, PDF, DOC, IMAGE) and _is_text(data):
             found = TXT  # a text file under a binary name
         else:
             return Choice(named or TXT)
@@ -131,7 +146,7 @@ def _zip_format(data: bytes, name: str) -> Format:
         return DOC
     raise InputError(
         f"{name}：内容是 ZIP 压缩包（可能是 Excel、PowerPoint 等其他文件），不是 Word 文档；"
-        "请给出 .docx、.pdf、.html 或 .txt 格式的通知。"
+        "请给出 .docx、.pdf、.html、.txt 或图片格式的通知。"
     )
 
 

@@ -1,4 +1,4 @@
-"""Reading PDF files (text layer only) with pypdfium2, the optional extra `yaodian[pdf]`.
+"""Reading PDF files with pypdfium2, the optional extra `yaodian[pdf]`; scanned pages go to OCR.
 
 A PDF has no paragraphs, only glyphs with positions, and its reading order is not to be
 trusted (quotation marks set in a Latin font come out of place). So characters are placed on
@@ -12,11 +12,23 @@ from __future__ import annotations
 import re
 import statistics
 import unicodedata
-from collections import Counter
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from yaodian.errors import InputError
+from yaodian.reading.layout import (
+    CJK_SPACE,
+    Line,
+    drop_furniture,
+    paragraphs,
+)
+from yaodian.reading.ocr_options import INSTALL_HINT, RENDER_DPI, OcrOptions
+
+if TYPE_CHECKING:
+    from PIL import Image
+
+    from yaodian.reading.ocr import OcrPage, OcrSummary
 
 
 @dataclass
@@ -28,35 +40,15 @@ class _Char:
     size: float
 
 
-@dataclass
-class _Line:
-    text: str
-    x0: float
-    x1: float
-    base: float
-    size: float
-
-
-# Page numbers as printed: "— 3 —", "- 3 -", "－3－", "第3页", "第 3 页 共 9 页", "3 / 9", "3".
-PAGE_NUMBER = re.compile(
-    r"^(?:[—–\-－~～]+\s*\d{1,4}\s*[—–\-－~～]+|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?"
-    r"|\d{1,4}\s*/\s*\d{1,4}|\d{1,4}|[-—]\s*[ivxIVX]+\s*[-—])$"
-)
-# A line that starts a new paragraph: 一、 （一） (一) 1. 1、 （1） ① 第一条 …
-NUMBERED = re.compile(
-    r"^(?:[一二三四五六七八九十百]+[、.．]|[（(][一二三四五六七八九十百\d]+[）)]|\d+[.．、](?!\d)"
-    r"|[①-⑳]|第[一二三四五六七八九十百\d]+[条章节部分])"
-)
-# Sentence-final punctuation: a full line ending with one of these ends its paragraph.
-TERMINAL = "。；：！？;:!?"
-CJK = r"\u2e80-\u2fdf\u3000-\u303f\u3040-\u30ff\u3100-\u312f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
-# Spaces next to a Chinese character or full-width punctuation are layout, not text.
-CJK_SPACE = re.compile(rf"(?<=[{CJK}])[ \t\u00a0]+|[ \t\u00a0]+(?=[{CJK}])")
 LOOKALIKES = re.compile(r"[\u2f00-\u2fdf\uf900-\ufaff]")
 
 
-def read_pdf(data: bytes, name: str) -> tuple[str, str]:
-    """Text of a PDF's text layer, one paragraph a line; the detail is "pdf"."""
+def read_pdf(data: bytes, name: str, *, ocr: OcrOptions | None = None) -> tuple[str, str, OcrSummary | None]:
+    """Text of a PDF, one paragraph a line, and which pages were recognised by OCR.
+
+    Pages with a text layer are read from it; pages without one (a scan) are rendered and
+    recognised, as `ocr.mode` allows. The detail is "pdf", or "pdf+ocr" when OCR was used."""
+    options = ocr or OcrOptions()
     try:
         import pypdfium2 as pdfium
         import pypdfium2.raw as raw
@@ -73,20 +65,70 @@ def read_pdf(data: bytes, name: str) -> tuple[str, str]:
         raise InputError(f"{name}：PDF 文件已损坏或不是 PDF，无法打开；请确认文件。") from exc
     try:
         pages = [_page_lines(page, raw) for page in pdf]
+        is_garbled = garbled("".join(line.text for page in pages for line in page))
+        scans = _pages_to_recognise(pages, options.mode, is_garbled)
+        if options.mode == "never" and sum(len(ln.text.strip()) for page in pages for ln in page) < 10:
+            raise InputError(
+                f"{name}：PDF 没有文字层（可能是扫描件或图片），无法提取文字；去掉 --ocr never 即可用 OCR 识别"
+                f"（需 {INSTALL_HINT}）。"
+            )
+        if is_garbled and not scans:
+            raise InputError(
+                f"{name}：PDF 的文字层无法识别（字体没有附带编码表，取出的是乱码）；去掉 --ocr never 即可用 OCR 识别，"
+                "或向发文单位索取 Word 版本。"
+            )
+        heights = [pdf[k].get_height() for k in scans]
+        recognised: list[OcrPage] = []
+        if scans:
+            from yaodian.reading.ocr import recognise_pages
+
+            recognised = recognise_pages([(k + 1, _renderer(pdf, k)) for k in scans], name, options)
     finally:
         pdf.close()
-    if sum(len(line.text.strip()) for page in pages for line in page) < 10:
+    for page, height in zip(recognised, heights, strict=True):
+        pages[page.number - 1] = _in_points(page.lines, height)
+    lines = paragraphs(drop_furniture(pages))
+    if recognised and sum(len(p) for p in lines) < 10:
         raise InputError(
-            f"{name}：PDF 没有文字层（可能是扫描件或图片），无法提取文字；请先用 OCR 软件识别成文字后再处理。"
+            f"{name}：PDF 没有文字层（可能是扫描件），OCR 也没有识别出文字；请确认扫描件清晰、页面方向正确。"
         )
-    if garbled("".join(line.text for page in pages for line in page)):
-        raise InputError(
-            f"{name}：PDF 的文字层无法识别（字体没有附带编码表，取出的是乱码）；请用 OCR 软件识别后再处理，"
-            "或向发文单位索取 Word 版本。"
-        )
-    pages = _drop_furniture(pages)
-    lines = _paragraphs(pages)
-    return "\n".join(lines) + "\n", "pdf"
+    if not recognised:
+        return "\n".join(lines) + "\n", "pdf", None
+    from yaodian.reading.ocr import OcrSummary
+    from yaodian.reading.ocr_layout import fix_confusions
+
+    return "\n".join(fix_confusions(p) for p in lines) + "\n", "pdf+ocr", OcrSummary.of(recognised)
+
+
+def _pages_to_recognise(pages: list[list[Line]], mode: str, is_garbled: bool) -> list[int]:
+    """Indexes of the pages to recognise: those with (almost) no text, every page for `always`
+    or when the text layer is garbled, none for `never`."""
+    if mode == "never":
+        return []
+    if mode == "always" or is_garbled:
+        return list(range(len(pages)))
+    # A scanned page may carry a few stray characters (a scanner's stamp): under 10 is no text.
+    return [k for k, page in enumerate(pages) if sum(len(ln.text.strip()) for ln in page) < 10]
+
+
+def _renderer(pdf: Any, index: int) -> Callable[[], Image.Image]:
+    def render() -> Image.Image:
+        page = pdf[index]
+        try:
+            return cast("Image.Image", page.render(scale=RENDER_DPI / 72).to_pil())
+        finally:
+            page.close()
+
+    return render
+
+
+def _in_points(lines: Sequence[Line], height: float) -> list[Line]:
+    """Lines measured in pixels of the rendered page, in PDF points as the text layer's are."""
+    f = 72 / RENDER_DPI
+    return [
+        Line(text=ln.text, x0=ln.x0 * f, x1=ln.x1 * f, base=height - ln.base * f, size=ln.size * f)
+        for ln in lines
+    ]
 
 
 _UNMAPPED = re.compile(r"[\ue000-\uf8ff\ufffd]")
@@ -99,7 +141,7 @@ def garbled(text: str) -> bool:
     return bool(ink) and len(_UNMAPPED.findall(ink)) > len(ink) * 0.3
 
 
-def _page_lines(page: Any, raw: Any) -> list[_Line]:
+def _page_lines(page: Any, raw: Any) -> list[Line]:
     textpage = page.get_textpage()
     chars: list[_Char] = []
     try:
@@ -130,7 +172,7 @@ def _origin(textpage: Any, index: int, raw: Any) -> tuple[float, float]:
     return x.value, y.value
 
 
-def _group_lines(chars: list[_Char]) -> list[_Line]:
+def _group_lines(chars: list[_Char]) -> list[Line]:
     """Characters on one baseline (within a third of the font size) form a line, left to right."""
     visible = [c for c in chars if not c.ch.isspace()]
     if not visible:
@@ -142,7 +184,7 @@ def _group_lines(chars: list[_Char]) -> list[_Line]:
             rows[-1].append(c)
         else:
             rows.append([c])
-    lines: list[_Line] = []
+    lines: list[Line] = []
     for row in rows:
         row.sort(key=lambda c: c.x0)
         ink = [c for c in row if not c.ch.isspace()]
@@ -163,7 +205,7 @@ def _group_lines(chars: list[_Char]) -> list[_Line]:
             prev = c
         text = _clean("".join(parts))
         if text:
-            lines.append(_Line(text=text, x0=ink[0].x0, x1=ink[-1].x1, base=row[0].base, size=size))
+            lines.append(Line(text=text, x0=ink[0].x0, x1=ink[-1].x1, base=row[0].base, size=size))
     return lines
 
 
@@ -171,68 +213,3 @@ def _clean(text: str) -> str:
     text = LOOKALIKES.sub(lambda m: unicodedata.normalize("NFKC", m.group(0)), text)
     text = CJK_SPACE.sub("", text)
     return text.strip()
-
-
-def _furniture_key(text: str) -> str:
-    return re.sub(r"\d+", "#", text.replace(" ", ""))
-
-
-def _drop_furniture(pages: list[list[_Line]]) -> list[list[_Line]]:
-    """Remove page numbers and running headers/footers (the same text at the top or bottom of
-    most pages, page numbers aside)."""
-    edge = 2
-    counts: Counter[str] = Counter()
-    for page in pages:
-        keys = {_furniture_key(line.text) for line in page[:edge] + page[-edge:]}
-        counts.update(keys)
-    repeated = {k for k, n in counts.items() if len(pages) >= 2 and n >= max(2, (len(pages) + 1) // 2)}
-    cleaned: list[list[_Line]] = []
-    for page in pages:
-        keep: list[_Line] = []
-        for i, line in enumerate(page):
-            at_edge = i < edge or i >= len(page) - edge
-            if at_edge and (PAGE_NUMBER.match(line.text) or _furniture_key(line.text) in repeated):
-                continue
-            keep.append(line)
-        cleaned.append(keep)
-    return cleaned
-
-
-def _paragraphs(pages: list[list[_Line]]) -> list[str]:
-    lines = [line for page in pages for line in page]
-    if not lines:
-        return []
-    # The text block's edges: the most common left edge and a high right edge of body lines.
-    size = statistics.median(line.size for line in lines)
-    left = Counter(round(line.x0 / (size / 2)) for line in lines).most_common(1)[0][0] * (size / 2)
-    rights = sorted(line.x1 for line in lines)
-    right = rights[int(len(rights) * 0.9)] if len(rights) > 1 else rights[0]
-    # Most official documents indent each paragraph's first line by two characters; when this
-    # one does, an unindented line after a full one always continues the paragraph.
-    indented = sum(1 for line in lines if line.x0 > left + line.size * 1.2) >= len(lines) * 0.1
-    out: list[str] = []
-    current = ""
-    prev: _Line | None = None
-    for line in lines:
-        if prev is not None and _continues(prev, line, left, right, indented):
-            current += line.text
-        else:
-            if current:
-                out.append(current)
-            current = line.text
-        prev = line
-    if current:
-        out.append(current)
-    return [CJK_SPACE.sub("", p) for p in out]
-
-
-def _continues(prev: _Line, line: _Line, left: float, right: float, indented: bool) -> bool:
-    """Whether `line` carries on the paragraph of `prev` (a soft line break of the layout)."""
-    if NUMBERED.match(line.text):
-        return False
-    if line.x0 > left + line.size * 1.2:
-        return False  # indented: a first line, or a centred title or signature
-    # Line-breaking rules keep an opening quote with its word, so a full line can stop up to
-    # two characters short of the right edge.
-    fills = prev.x1 >= right - prev.size * 2.5
-    return fills and (indented or prev.text[-1] not in TERMINAL)
