@@ -16,8 +16,8 @@ from zipfile import ZipFile
 import pytest
 
 from damage import one_line, pdf_copy, soft_breaks, web_page
-from test_parsing_shapes import CASES, NOTICES, Case, Expect
-from yaodian.model import Source
+from test_parsing_shapes import CASES, NOTICES, Case, read_items
+from yaodian.model import Notice, Source
 from yaodian.parsing import parse_notice
 
 GOLDEN = Path(__file__).parent / "golden" / "changde-2024.json"
@@ -76,6 +76,11 @@ def test_whole_notice_on_one_line_without_spaces(sample_path: Path, golden: dict
     assert _facts(notice["items"]) == _facts(golden["items"])  # type: ignore[arg-type]
 
 
+def _damaged(case: Case, name: str) -> Notice:
+    damaged = DAMAGES[name]((NOTICES / case.file).read_text(encoding="utf-8"))
+    return parse_notice(damaged, source=Source(path=case.file))
+
+
 TEXT_CASES = [c for c in CASES if not c.file.startswith("table")]
 LINE_DAMAGES = [name for name in DAMAGES if not name.startswith("one-line")]
 
@@ -83,13 +88,8 @@ LINE_DAMAGES = [name for name in DAMAGES if not name.startswith("one-line")]
 @pytest.mark.parametrize("name", LINE_DAMAGES)
 @pytest.mark.parametrize("case", TEXT_CASES, ids=[c.file for c in TEXT_CASES])
 def test_damaged_fixture_reads_as_the_fixture(case: Case, name: str) -> None:
-    damaged = DAMAGES[name]((NOTICES / case.file).read_text(encoding="utf-8"))
-    notice = parse_notice(damaged, source=Source(path=case.file))
-    got = [
-        Expect(i.number, i.title, tuple(o.name for o in i.leads), tuple(o.name for o in i.supports))
-        for i in notice.items
-    ]
-    assert got == list(case.items)
+    notice = _damaged(case, name)
+    assert read_items(notice) == list(case.items)
     assert notice.title == case.title
 
 
@@ -100,13 +100,8 @@ COMPLETE = [c for c in CASES if c.file.startswith("complete")]
 @pytest.mark.parametrize("case", COMPLETE, ids=[c.file for c in COMPLETE])
 def test_damaged_complete_notice_keeps_its_header(case: Case, name: str) -> None:
     # Complete notices, every damage including the whole notice on one line: header facts too.
-    damaged = DAMAGES[name]((NOTICES / case.file).read_text(encoding="utf-8"))
-    notice = parse_notice(damaged, source=Source(path=case.file))
-    got = [
-        Expect(i.number, i.title, tuple(o.name for o in i.leads), tuple(o.name for o in i.supports))
-        for i in notice.items
-    ]
-    assert got == list(case.items)
+    notice = _damaged(case, name)
+    assert read_items(notice) == list(case.items)
     assert (notice.title.replace(" ", ""), notice.issuers) == (case.title, case.issuers)
     assert notice.date is not None and notice.date.isoformat() == case.date
 

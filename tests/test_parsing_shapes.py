@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from yaodian import parse_file
+from yaodian import Notice, parse_file
 
 NOTICES = Path(__file__).parent / "fixtures" / "notices"
 
@@ -615,15 +615,19 @@ CASES = [
 ]
 
 
+def read_items(notice: Notice) -> list[Expect]:
+    """What the parser found, in the shape the cases are written in."""
+    return [
+        Expect(i.number, i.title, tuple(o.name for o in i.leads), tuple(o.name for o in i.supports))
+        for i in notice.items
+    ]
+
+
 @pytest.mark.parametrize("case", CASES, ids=[c.file for c in CASES])
 def test_shape(case: Case) -> None:
     notice = parse_file(NOTICES / case.file)
     assert notice.title == case.title
-    got = [
-        Expect(i.number, i.title, tuple(o.name for o in i.leads), tuple(o.name for o in i.supports))
-        for i in notice.items
-    ]
-    assert got == list(case.items)
+    assert read_items(notice) == list(case.items)
     if case.date is not None:
         assert notice.date is not None and notice.date.isoformat() == case.date
     if case.issuers:
