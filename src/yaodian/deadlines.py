@@ -27,6 +27,7 @@ from dataclasses import dataclass
 
 from yaodian.model import Deadline
 from yaodian.numerals import cn_to_int
+from yaodian.patterns import lazy
 
 _CN = "一二三四五六七八九十"
 _N = rf"(?:\d{{1,2}}|[{_CN}]{{1,3}})"
@@ -34,25 +35,23 @@ _N = rf"(?:\d{{1,2}}|[{_CN}]{{1,3}})"
 _YEAR = r"(?:(?P<year>(?:19|20)\d\d)年|(?P<next>明年|次年))?"
 
 # "2025年10月底前", "6月底", "12月末", "6月30日前", "7月上旬"; month alone ("6月") only in a field.
-MONTH = re.compile(
+MONTH = lazy(
     rf"{_YEAR}(?P<month>{_N})月份?(?:(?P<day>{_N})日|(?P<end>底|末)|(?P<part>[上中下]旬))?(?P<before>之?前)?"
 )
 # "年底前", "2024年底", "年内完成"; never "三年内" (a span) or "上半年" (a half).
-YEAR_END = re.compile(
+YEAR_END = lazy(
     r"(?:(?P<year>(?:19|20)\d\d)|(?P<next>明|次))?(?<![一二三四五六七八九十两几多数半全])年(?:底|末|内)前?"
 )
 # "上半年", "2024年下半年"
-HALF = re.compile(rf"{_YEAR}(?P<half>[上下])半年")
+HALF = lazy(rf"{_YEAR}(?P<half>[上下])半年")
 # "第二季度", "一季度末", "三季度前"
-QUARTER = re.compile(rf"{_YEAR}第?(?P<q>[一二三四1-4])季度(?:末|底)?前?")
+QUARTER = lazy(rf"{_YEAR}第?(?P<q>[一二三四1-4])季度(?:末|底)?前?")
 # "秋季开学前": the autumn term starts on 1 September across the country.
-AUTUMN = re.compile(r"秋季开学前")
+AUTUMN = lazy(r"秋季开学前")
 # "长期坚持", "持续推进", "全年": no date.
-ONGOING = re.compile(r"长期坚持|持续推进|全年")
+ONGOING = lazy(r"长期坚持|持续推进|全年")
 # In running text an open-ended phrase counts only as its own clause: "（长期坚持）", "，全年。"
-_ALONE = re.compile(
-    r"(?:^|(?<=[（(，,；;。：:、\s]))(?:长期坚持|持续推进|全年)(?:完成)?(?=$|[）)，,；;。\s])"
-)
+_ALONE = lazy(r"(?:^|(?<=[（(，,；;。：:、\s]))(?:长期坚持|持续推进|全年)(?:完成)?(?=$|[）)，,；;。\s])")
 
 _QUARTER_END = {1: (3, 31), 2: (6, 30), 3: (9, 30), 4: (12, 31)}
 AUTUMN_TERM = (8, 31)
@@ -96,22 +95,30 @@ def _hits(raw: str, year: int | None, *, in_field: bool) -> list[_Hit]:
         taken.append((m.start(), m.end()))
         hits.append(_Hit(m.start(), m.group(0), date))
 
-    for m in HALF.finditer(text):
-        y = _year(m, year)
-        add(m, _date(y, 6, 30) if m["half"] == "上" else _date(y, 12, 31))
-    for m in QUARTER.finditer(text):
-        month, day = _QUARTER_END[cn_to_int(m["q"]) if not m["q"].isdigit() else int(m["q"])]
-        add(m, _date(_year(m, year), month, day))
-    for m in AUTUMN.finditer(text):
-        add(m, _date(year, *AUTUMN_TERM))
-    for m in MONTH.finditer(text):
-        date = _month_date(m, year, in_field=in_field)
-        if date is not _SKIP:
-            add(m, date if isinstance(date, dt.date) else None)
-    for m in YEAR_END.finditer(text):
-        add(m, _date(_year(m, year), 12, 31))
-    for m in (ONGOING if in_field else _ALONE).finditer(text):
-        add(m, None)
+    # (Each pattern is tried only where its key word stands: most items name no deadline, and a
+    # pattern never tried is never compiled, which `yaodian parse` feels at start-up.)
+    if "半年" in text:
+        for m in HALF.finditer(text):
+            y = _year(m, year)
+            add(m, _date(y, 6, 30) if m["half"] == "上" else _date(y, 12, 31))
+    if "季度" in text:
+        for m in QUARTER.finditer(text):
+            month, day = _QUARTER_END[cn_to_int(m["q"]) if not m["q"].isdigit() else int(m["q"])]
+            add(m, _date(_year(m, year), month, day))
+    if "秋季" in text:
+        for m in AUTUMN.finditer(text):
+            add(m, _date(year, *AUTUMN_TERM))
+    if "月" in text:
+        for m in MONTH.finditer(text):
+            date = _month_date(m, year, in_field=in_field)
+            if date is not _SKIP:
+                add(m, date if isinstance(date, dt.date) else None)
+    if "年底" in text or "年末" in text or "年内" in text:
+        for m in YEAR_END.finditer(text):
+            add(m, _date(_year(m, year), 12, 31))
+    if "长期坚持" in text or "持续推进" in text or "全年" in text:
+        for m in (ONGOING if in_field else _ALONE).finditer(text):
+            add(m, None)
     hits.sort(key=lambda h: h.start)
     return hits
 
@@ -163,7 +170,7 @@ def _date(year: int | None, month: int, day: int) -> dt.date | None:
 
 
 # "由张副市长负责", "由李明副县长牵头" → the title with its surname (分管领导).
-LEADER = re.compile(
+LEADER = lazy(
     r"由(?P<name>[\u4e00-\u9fff]{1,3}?(?:常务)?副?(?:市长|区长|县长|州长|省长|局长|厅长|主任|书记|部长|镇长|秘书长))"
     r"(?:同志)?(?:负责|牵头|分管|统筹)"
 )
@@ -174,6 +181,8 @@ def read_leader(field: str | None, text: str) -> str | None:
     if field and field.strip():
         return field.strip()
     names: list[str] = []
+    if "由" not in text:
+        return None
     for m in LEADER.finditer(text):
         if m["name"] not in names:
             names.append(m["name"])

@@ -42,8 +42,8 @@ from yaodian.parsing.header import (
 )
 from yaodian.parsing.lines import Line, logical_lines
 from yaodian.parsing.markers import cn_to_int
-from yaodian.parsing.patterns import lazy
 from yaodian.parsing.table import may_start_table, table_at
+from yaodian.patterns import lazy
 
 # "2024年" or "二〇二四年"
 YEAR = lazy(r"((?:19|20)\d{2}|[一二][〇零○九][〇零○一二三四五六七八九]{2})\s*年")

@@ -13,8 +13,8 @@ from yaodian.parsing.clauses import Mention
 from yaodian.parsing.header import ORG_SUFFIX, PUBLIC_NOTE, parse_date
 from yaodian.parsing.lines import Line
 from yaodian.parsing.markers import RANK, Marker
-from yaodian.parsing.patterns import lazy
 from yaodian.parsing.table import Row, Table, may_start_table, table_at
+from yaodian.patterns import lazy
 
 # "分管省领导：某某" "责任领导：" "分 管 县领导：" (spaces inside the label are seen)
 LEADER_LINE = lazy(

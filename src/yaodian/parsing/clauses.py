@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from yaodian.model import LEAD, SUPPORT, OfficeRef, Role
-from yaodian.parsing.patterns import lazy
+from yaodian.patterns import containing, ending, lazy
 
 OPEN = "（(〈<【[《{"
 CLOSE = "）)〉>】]》}"
@@ -35,7 +35,7 @@ LABEL = lazy(
 # role words "牵头：" "配合：", and "责任单位为…".)
 
 # Notes that state the lead rule; never offices: "排名第一的为牵头科室，下同" "列第一位者为牵头部门"
-RULE_NOTE = lazy(r"下同|排名第一|排在第一|列第一|第一位|首位|为牵头|为主办|以下同|不再列出")
+RULE_NOTE = containing("下同|排名第一|排在第一|列第一|第一位|首位|为牵头|为主办|以下同|不再列出")
 # Such a note in brackets inside the clause: "…市卫健委（除标注“分别牵头”外，列第一位为牵头单位，下同）"
 NOTE_GROUP = lazy(r"[（(][^（()）]*(?:下同|排名第一|排在第一|列第一|第一位|首位|以下同)[^（()）]*[)）]")
 # Leaders named by their post where offices stand: "分管副省长、协管副秘书长负责，省发改委牵头"
@@ -64,26 +64,22 @@ ET_CETERA = lazy(r"(?<=\S)等(?:有关|相关|其他|其它)?(?:单位|部门|�
 LEADING_FILLER = lazy(r"^(?:由|请|和|及|以及|与)")
 
 # Endings that make a name an office on its own (a standalone entry in a list).
-OFFICE_SUFFIX = lazy(
-    r"(?:科|室|处|股|站|所|办|委|局|厅|部|院|中心|队|会|组|馆|校|学校|政府|街道|办事处|单位|部门|专班|"
-    r"公司|集团|银行|分行|支行|法院|检察院|团|联|社|协|署|府|党组|开发区|园区|管委会|管理区|"
-    r"区|县|市|镇|乡|省|监狱|医院|台|报|所|库|总队|支队|大队|军分区|人武部|机关|工委|分局)$"
+OFFICE_SUFFIX = ending(
+    "科|室|处|股|站|所|办|委|局|厅|部|院|中心|队|会|组|馆|校|学校|政府|街道|办事处|单位|部门|专班|公司|集团|银行|分行|支行|法院|检察院|团|联|社|协|署|府|党组|开发区|园区|管委会|管理区|区|县|市|镇|乡|省|监狱|医院|台|报|所|库|总队|支队|大队|军分区|人武部|机关|工委|分局"
 )
 # Endings strong enough that a following fragment is an office of its own, not the rest of a
 # collective: in "各区、县级市" the second part ends in 市 and still belongs to the first.
-STRONG_SUFFIX = lazy(
-    r"(?:科|室|处|股|站|所|办|委|局|厅|部|院|中心|队|组|馆|校|政府|街道|办事处|单位|部门|专班|公司|集团|"
-    r"银行|分行|法院|检察院|署|党组|开发区|园区|管委会|工委|分局)$"
+STRONG_SUFFIX = ending(
+    "科|室|处|股|站|所|办|委|局|厅|部|院|中心|队|组|馆|校|政府|街道|办事处|单位|部门|专班|公司|集团|银行|分行|法院|检察院|署|党组|开发区|园区|管委会|工委|分局"
 )
 COLLECTIVE = lazy(r"^(?:各|全|有关|相关|其他|其它|所属|直属)|各|等单位$|有关单位|相关单位")
 
 # Words that show a "name" is really a sentence fragment.
-VERBS = lazy(
-    r"推进|加强|开展|落实|完善|建立|做好|实施|组织|提升|推动|深化|确保|贯彻|按照|根据|进一步|全面|积极|"
-    r"健全|强化|持续|坚持|加快|促进|提高|围绕|结合|密切|认真|切实|主动|及时|要求|必须|应当|需要"
+VERBS = containing(
+    "推进|加强|开展|落实|完善|建立|做好|实施|组织|提升|推动|深化|确保|贯彻|按照|根据|进一步|全面|积极|健全|强化|持续|坚持|加快|促进|提高|围绕|结合|密切|认真|切实|主动|及时|要求|必须|应当|需要"
 )
 MAX_NAME = 30
-ROLE_WORD = lazy(r"牵头|配合|协办|参与|主办|承办")
+ROLE_WORD = containing("牵头|配合|协办|参与|主办|承办")
 # A deadline label inside a clause: "…；完成时限：2024年12月底" (up to the next separator).
 TIME_IN_CLAUSE = lazy(r"(?:完成|办结)?(?:时限|时间节点|完成时间|期限)\s*[:：]\s*(?P<v>[^；;，,\s]+)")
 # A leader named inside a clause: "（牵头领导：张三；牵头单位：市甲局）" "分管市领导：李四"

@@ -12,14 +12,14 @@ from typing import NamedTuple
 
 from yaodian.parsing.lines import Line
 from yaodian.parsing.markers import cn_to_int
-from yaodian.parsing.patterns import lazy
 from yaodian.parsing.repair import CLUTTER
+from yaodian.patterns import containing, ending, lazy
 
 # 文号: 常教发〔2024〕3号, 吉教发[2015]1号
 DOC_NUMBER = lazy(r"[^\W\d_]{1,12}\s*[〔\[［【(（]\s*(?:19|20)\d{2}\s*[〕\]］】)）]\s*\d{1,4}\s*号")
 # 《…》 or 〈…〉 naming the plan inside the notice title or the cover letter.
 # Words before a 《…》 that cite another document rather than name this plan: "根据《…》".
-CITING = lazy(r"根据|按照|依据|贯彻|落实|参照|对照|执行|认真学习")
+CITING = containing("根据|按照|依据|贯彻|落实|参照|对照|执行|认真学习")
 QUOTED_TITLE = lazy(r"[《〈<]([^《》〈〉<>]{4,80})[》〉>]")
 NOTICE_TITLE = lazy(r"关于.{2,120}的(?:通知|函|意见)$|^.{2,80}的通知$")
 COVER = lazy(
@@ -34,28 +34,27 @@ CN_DATE = lazy(
 )
 # A date whose separators were lost on a web page: "2024327" "2022121日"
 MANGLED_DATE = lazy(r"^((?:19|20)\d{2})(\d{1,2})(\d{1,2})日?$")
-ORG_SUFFIX = lazy(
-    r"(?:委员会|委|局|厅|办公室|办|政府|室|部|院|中心|会|处|公司|党组|署|馆|学校|校|所|站|队|街道|办事处|管委会|工委|"
-    r"领导小组|小组|指挥部)$"
+ORG_SUFFIX = ending(
+    "委员会|委|局|厅|办公室|办|政府|室|部|院|中心|会|处|公司|党组|署|馆|学校|校|所|站|队|街道|办事处|管委会|工委|领导小组|小组|指挥部"
 )
 # The start of a body's own name: a place or the Party ("常德市…", "中共…", "国务院…").
-PLACE_START = lazy(r"省|市|县|区|州|旗|镇|乡|中共|国务院|中央")
+PLACE_START = containing("省|市|县|区|州|旗|镇|乡|中共|国务院|中央")
 # A title that stands on its own: an issuer or a year before the plan word, "市教育局2022年工作要点".
 COMPLETE_TITLE = lazy(
     r"(?:(?:19|20)\d{2}\s*年|(?:局|委|厅|办|政府|中心|院))\S*(?:要点|方案|计划|清单|分解|安排)"
 )
 FILE_SUFFIX = lazy(r"\.(?:docx?|wps|pdf|ofd|txt|xlsx?|et|html?)$", re.IGNORECASE)
 # A line that is a whole body's name (社会 ends in 会 too, so 会 alone does not count).
-WHOLE_ORG = lazy(
-    r"(?:委员会|工会|协会|联合会|局|厅|委|办|办公室|政府|部|院|中心|处|科|室|公司|党组|署|街道|办事处|管委会|工委)$"
+WHOLE_ORG = ending(
+    "委员会|工会|协会|联合会|局|厅|委|办|办公室|政府|部|院|中心|处|科|室|公司|党组|署|街道|办事处|管委会|工委"
 )
 # The body a plan's title starts with, before its year: "某市教育局2024年工作要点"
 PLAN_ISSUER = lazy(
     r"^(?P<org>[^\s\d《（(]{2,30}?(?:委员会|局|厅|委|办公室|办|政府|中心|院))\s*(?:(?:19|20)\d{2}|[一二][〇零○]{1,2})"
 )
-PLAN_WORD = lazy(r"要点|方案|计划|清单|任务|安排|意见|重点工作|分工|台账|实事|项目|责任分解|措施|细则")
+PLAN_WORD = containing("要点|方案|计划|清单|任务|安排|意见|重点工作|分工|台账|实事|项目|责任分解|措施|细则")
 BRACKETED = lazy(r"^[(（〔\[【][^()（）]*[)）〕\]】]$")
-TITLE_PUNCT = lazy(r"[。；;：:，,！!？?]")
+TITLE_PUNCT = containing("。|；|;|：|:|，|,|！|!|？|?")
 
 
 @dataclass
@@ -201,7 +200,7 @@ def _classify(head: Header, segs: Sequence[_Seg]) -> tuple[list[str], int, int]:
         head.quoted_titles.extend(
             m.group(1)
             for m in QUOTED_TITLE.finditer(text)
-            if not CITING.search(text, max(0, m.start() - 8), m.start())
+            if not CITING.search(text[max(0, m.start() - 8) : m.start()])
         )
         if CLUTTER.search(text):
             kinds.append("clutter")

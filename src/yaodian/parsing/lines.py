@@ -7,8 +7,8 @@ import unicodedata
 from typing import NamedTuple
 
 from yaodian.parsing.markers import RANK, Marker, marker_at, match_marker
-from yaodian.parsing.patterns import lazy
 from yaodian.parsing.repair import repair
+from yaodian.patterns import lazy
 
 # Indentation and padding characters seen in notices: ideographic space, NBSP, thin spaces.
 _SPACES = lazy(r"[\s\u3000\u00a0\u2000-\u200b\u202f\u205f\ufeff]+")

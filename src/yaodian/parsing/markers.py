@@ -6,7 +6,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from yaodian.numerals import cn_to_int as cn_to_int  # home: yaodian.numerals; re-exported
-from yaodian.parsing.patterns import lazy
+from yaodian.patterns import lazy
 
 # Rank of each kind on the ladder; a lower rank holds the higher ones.
 RANK = {"part": 0, "cn": 1, "paren_cn": 2, "num": 3, "paren_num": 4, "circled": 5}

@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from yaodian.parsing.markers import match_marker
-from yaodian.parsing.patterns import lazy
+from yaodian.patterns import containing, lazy
 
 # Page numbers as printed and copied: "— 3 —" "- 12 -" "－3－" "第 3 页" "第3页，共9页" "3/9"
 PAGE_NUMBER = lazy(
@@ -54,7 +54,7 @@ LINK_LIST = lazy(
     r"^【?\s*(?:相关(?:链接|文件|阅读|稿件|新闻|附件|解读)|附件下载|延伸阅读|热点推荐|推荐阅读)\s*】?\s*[:：]?$"
 )
 # Words that give a task to somebody: a line holding them is no link title.
-ASSIGNS = lazy(r"责任|牵头|配合")
+ASSIGNS = containing("责任|牵头|配合")
 # An attachment listed as a file to download: "附件：1.任务分解表.xlsx" "2.联系人名单.docx"
 ATTACHMENT_FILE = lazy(
     r"^(?:附\s*件\s*\d*\s*[:：]?\s*)?(?:\d{1,2}\s*[.．、]\s*)?.{0,80}\.(?:docx?|xlsx?|wps|et|pdf|ofd|zip|rar|txt)$",

@@ -31,7 +31,7 @@ from yaodian.parsing.clauses import (
     looks_like_office,
     strip_alias,
 )
-from yaodian.parsing.patterns import lazy
+from yaodian.patterns import lazy
 
 OFFICE_TAIL = lazy(r"^(?P<text>.*[。.！!])\s+(?P<office>[^\s。.，,；;：:！!？?]{2,30})$")
 BRACKET = lazy("[" + re.escape(clauses.OPEN + clauses.CLOSE) + "]")

@@ -21,7 +21,7 @@ from typing import NamedTuple
 
 from yaodian.parsing.lines import Line
 from yaodian.parsing.markers import Marker, marker_at
-from yaodian.parsing.patterns import lazy
+from yaodian.patterns import lazy
 
 # Column roles by header words, most specific first.
 _COLUMNS: tuple[tuple[str, re.Pattern[str]], ...] = (
