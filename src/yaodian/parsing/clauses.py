@@ -245,9 +245,17 @@ def is_label_line(text: str) -> bool:
     return m is not None
 
 
+def leader_post(name: str) -> bool:
+    """ "分管副县长" "协管副秘书长": a leader named by post (tried only on names ending so)."""
+    return name.endswith(_POST_ENDS) and bool(LEADER_POST.match(name))
+
+
+_POST_ENDS = ("长", "书记", "常委", "领导", "主任", "同志")
+
+
 def strip_alias(raw: str) -> tuple[str, str | None]:
     """人事科〈机关党委〉 → ("人事科", "机关党委"); names without a trailing bracket stay whole."""
-    m = ALIAS.match(raw)
+    m = ALIAS.match(raw) if raw[-1:] in CLOSE else None
     if m and m.group("name").strip():
         return m.group("name").strip(), m.group("alias").strip()
     return raw, None
@@ -274,7 +282,7 @@ def read_clause(content: str, *, hint: str = "listed") -> ClauseReading:
     """Read the offices a clause names. `hint` is the role a preceding label line implies."""
     content = _without_notes(content)
     leader = None
-    found = LEADER_IN_CLAUSE.search(content)
+    found = LEADER_IN_CLAUSE.search(content) if "领导" in content else None
     if found:
         leader = found.group("v").strip()
         content = content[: found.start()] + content[found.end() :]
@@ -317,7 +325,7 @@ def read_clause(content: str, *, hint: str = "listed") -> ClauseReading:
             for name in entries(sub):
                 # "区发改局（牵头）": a role in brackets, not an alias
                 name, role_note = _role_in_brackets(name)
-                if LEADER_POST.match(name):
+                if leader_post(name):
                     leaders.append(LEADING_FILLER.sub("", name))
                 elif _plausible(name):
                     mentions.append(Mention(name, role_note or sub_hint))
@@ -332,7 +340,7 @@ ROLE_IN_BRACKETS = lazy(r"\s*[(（〈<【\[](总?牵头|主责|配合|协办|参
 
 
 def _role_in_brackets(name: str) -> tuple[str, str | None]:
-    m = ROLE_IN_BRACKETS.search(name)
+    m = ROLE_IN_BRACKETS.search(name) if name[-1:] in CLOSE else None
     if m is None:
         return name, None
     role = "support" if m.group(1) in ("配合", "协办", "参与") else "lead"

@@ -18,6 +18,7 @@ from yaodian.patterns import containing, ending, lazy
 # 文号: 常教发〔2024〕3号, 吉教发[2015]1号
 DOC_NUMBER = lazy(r"[^\W\d_]{1,12}\s*[〔\[［【(（]\s*(?:19|20)\d{2}\s*[〕\]］】)）]\s*\d{1,4}\s*号")
 # 《…》 or 〈…〉 naming the plan inside the notice title or the cover letter.
+_QUOTES = frozenset("《〈<")
 # Words before a 《…》 that cite another document rather than name this plan: "根据《…》".
 CITING = containing("根据|按照|依据|贯彻|落实|参照|对照|执行|认真学习")
 QUOTED_TITLE = lazy(r"[《〈<]([^《》〈〉<>]{4,80})[》〉>]")
@@ -199,7 +200,7 @@ def _classify(head: Header, segs: Sequence[_Seg]) -> tuple[list[str], int, int]:
             head.doc_number = re.sub(r"\s+", "", number.group())
         head.quoted_titles.extend(
             m.group(1)
-            for m in QUOTED_TITLE.finditer(text)
+            for m in (QUOTED_TITLE.finditer(text) if not _QUOTES.isdisjoint(text) else ())
             if not CITING.search(text[max(0, m.start() - 8) : m.start()])
         )
         if CLUTTER.search(text):

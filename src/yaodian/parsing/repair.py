@@ -106,9 +106,14 @@ def repair(lines: Sequence[str]) -> list[Paragraph]:
     return _unwrap(numbered, blanks)
 
 
+def _page_number(text: str) -> bool:
+    # (Short lines only: the pattern is then never compiled for most notices.)
+    return len(text) <= 16 and bool(PAGE_NUMBER.match(text))
+
+
 def _drop_page_furniture(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
     """Page numbers, and running heads: a short line repeated next to page numbers."""
-    pages = {k for k, (_, text) in enumerate(lines) if PAGE_NUMBER.match(text)}
+    pages = {k for k, (_, text) in enumerate(lines) if _page_number(text)}
     if not pages:
         return lines
     near = Counter(
@@ -147,7 +152,7 @@ def _drop_page_tail(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
         text = lines[k][1]
         # Footer lines are short; a long line holds text, whatever link words it carries.
         if len(text) <= 80 and (
-            TAIL_FURNITURE.search(text) or ATTACHMENT_FILE.match(text) or PAGE_NUMBER.match(text)
+            TAIL_FURNITURE.search(text) or ATTACHMENT_FILE.match(text) or _page_number(text)
         ):
             cut = k
         elif not (len(text) <= 12 and cut - k <= 2 and cut < len(lines)):
@@ -226,12 +231,12 @@ def _crosses_blank(prev: str, depth: int, text: str) -> bool:
 def _continues(prev: str, depth: int, prev_line: str, text: str, ahead: str, measure: float | None) -> bool:
     """Whether physical line `text` continues paragraph `prev` (`depth` brackets open), whose
     last physical line is `prev_line` (see the module docstring); `ahead` is the line after."""
-    if text[0] in NON_STARTER or BARE_MARKER.match(prev_line):
+    if text[0] in NON_STARTER or (len(prev_line) <= 6 and BARE_MARKER.match(prev_line)):
         return True  # "1." alone on its line (a number set apart in the PDF) takes the next line
     if (
-        BARE_MARKER.match(text)
+        (len(text) <= 6 and BARE_MARKER.match(text))
         or match_marker(text) is not None
-        or DATE_LINE.match(text)
+        or (len(text) <= 20 and DATE_LINE.match(text))
         or "|" in text
         or "|" in prev
     ):

@@ -22,12 +22,12 @@ from yaodian.parsing import clauses
 from yaodian.parsing.clauses import (
     LABEL,
     LEAD_SUFFIX,
-    LEADER_POST,
     LEADING_FILLER,
     OFFICE_SUFFIX,
     SUPPORT_SUFFIX,
     entries,
     is_label_line,
+    leader_post,
     looks_like_office,
     strip_alias,
 )
@@ -88,9 +88,9 @@ def _role_parts(text: str) -> int:
         if role is None:
             break
         names = [n for n in entries(part[: role.start()]) if n]
-        if not names or not all(LEADER_POST.match(n) or _named_unit(n) for n in names):
+        if not names or not all(leader_post(n) or _named_unit(n) for n in names):
             break
-        names_office = names_office or any(not LEADER_POST.match(n) for n in names)
+        names_office = names_office or any(not leader_post(n) for n in names)
         end = m.end()
     return end if names_office else 0
 
