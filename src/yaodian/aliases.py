@@ -3,26 +3,19 @@ other spellings, e.g. `"基础教育科" = ["基教科", "基础科"]` (TOML nee
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Mapping
 from pathlib import Path
 
 from yaodian.errors import InputError
+from yaodian.usertable import read_user_table
 
 
 def load_aliases(path: str | Path) -> dict[str, str]:
     """Read an alias table; returns spelling → canonical name (canonical names map to themselves)."""
     p = Path(path)
-    try:
-        data = tomllib.loads(p.read_text(encoding="utf-8-sig"))
-    except FileNotFoundError as exc:
-        raise InputError(f"{p}：别名表不存在；请检查 --aliases 的路径。") from exc
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"{p}：别名表无法读取（应为 UTF-8 编码的 TOML 文件）。") from exc
-    except tomllib.TOMLDecodeError as exc:
-        raise InputError(
-            f'{p}：别名表不是有效的 TOML（{exc}）；格式示例："基础教育科" = ["基教科"]（中文名称要加引号）。'
-        ) from exc
+    data = read_user_table(
+        p, what="别名表", option="--aliases", example='"基础教育科" = ["基教科"]（中文名称要加引号）'
+    )
     return alias_map(data, str(p))
 
 

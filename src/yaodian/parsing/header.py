@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import NamedTuple
 
+from yaodian.parsing.clauses import split_top
 from yaodian.parsing.lines import Line
 from yaodian.parsing.markers import cn_to_int
 from yaodian.parsing.repair import CLUTTER
@@ -299,8 +300,6 @@ def issuers_from_titles(head: Header) -> list[str]:
 
 
 def _recipients(text: str) -> list[str]:
-    from yaodian.parsing.clauses import split_top
-
     body = RECIPIENTS_END.sub("", text)
     names = []
     for part in split_top(body, "，,；;"):

@@ -19,7 +19,9 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import NamedTuple
 
+from yaodian.parsing.clauses import LABEL, is_label_line
 from yaodian.parsing.markers import match_marker
+from yaodian.parsing.spans import broken_clause
 from yaodian.patterns import containing, lazy
 
 # Page numbers as printed and copied: "— 3 —" "- 12 -" "－3－" "第 3 页" "第3页，共9页" "3/9"
@@ -222,8 +224,6 @@ def _crosses_blank(prev: str, depth: int, text: str) -> bool:
     closing punctuation, or the rest of a clause whose bracket is still open."""
     if text[0] in NON_STARTER:
         return True
-    from yaodian.parsing.spans import broken_clause
-
     closes = any(ch in CLOSE_BRACKETS for ch in text)
     return depth > 0 and closes and match_marker(text) is None and broken_clause(prev)
 
@@ -243,8 +243,6 @@ def _continues(prev: str, depth: int, prev_line: str, text: str, ahead: str, mea
         return False
     if depth > 0 and any(ch in CLOSE_BRACKETS for ch in text + ahead):
         return True  # "（责任科室：甲科、" + "乙科）" ; "…工作。（" + "责任科室：甲科）"
-    from yaodian.parsing.clauses import LABEL, is_label_line
-
     if is_label_line(text):
         return False
     last = prev[-1]

@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from itertools import pairwise
 from typing import NamedTuple
 
+from yaodian.parsing.clauses import reads_as_offices
 from yaodian.parsing.lines import Line
 from yaodian.parsing.markers import Marker, marker_at
 from yaodian.patterns import lazy
@@ -162,7 +163,7 @@ def _spaced_rows(lines: Sequence[Line], k: int) -> Table | None:
     while end < len(lines):
         text = lines[end].text
         m = spaced_row(text)
-        if m is not None and _office_tail(m.group("office")):
+        if m is not None and reads_as_offices(m.group("office")):
             cells = {"number": m.group("number"), "task": m.group("task"), "listed": m.group("office")}
             entries.append(Row(lines[end].no, lines[end].no, cells))
         elif entries and (section := _section_marker(text)) is not None:
@@ -176,12 +177,6 @@ def _spaced_rows(lines: Sequence[Line], k: int) -> Table | None:
     if sum(isinstance(e, Row) for e in entries) < 2:
         return None
     return Table(entries, end)
-
-
-def _office_tail(text: str) -> bool:
-    from yaodian.parsing.clauses import reads_as_offices
-
-    return reads_as_offices(text)
 
 
 def _ends_table(lines: Sequence[Line], k: int) -> bool:
@@ -330,8 +325,6 @@ def _number(cell: str) -> str:
 def _fits(roles: Sequence[str | None], cells: Sequence[_Cell]) -> bool:
     """Whether each cell holds what its column is for: a number under 序号, offices under the
     office columns and not under the task's. Merged cells shift a row out of this."""
-    from yaodian.parsing.clauses import reads_as_offices
-
     if _section_marker(cells[0].text):
         return False
     for role, cell in zip(roles, cells, strict=True):
@@ -346,8 +339,6 @@ def _fits(roles: Sequence[str | None], cells: Sequence[_Cell]) -> bool:
 
 def _place(text: str, free: list[str]) -> str | None:
     """The first free column this cell's content fits; None sends it to the task text."""
-    from yaodian.parsing.clauses import reads_as_offices
-
     offices = reads_as_offices(text)
     for k, role in enumerate(free):
         if role in OFFICE_ROLES:

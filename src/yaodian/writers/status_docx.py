@@ -24,7 +24,13 @@ from yaodian.writers.docx_blocks import (
 )
 from yaodian.writers.docx_document import DEFAULT_PROFILE, FontProfile, new_document
 from yaodian.writers.labels import chinese_date
-from yaodian.writers.status_labels import OFFICE_HEADERS, OVERDUE_HEADERS, overdue_cells, summary_sentence
+from yaodian.writers.status_labels import (
+    OFFICE_HEADERS,
+    OVERDUE_HEADERS,
+    office_cells,
+    overdue_cells,
+    summary_sentence,
+)
 
 if TYPE_CHECKING:
     from docx.document import Document
@@ -54,22 +60,10 @@ def build_bulletin(report: StatusReport, *, profile: str | FontProfile = DEFAULT
         add_subtitle(doc, f"（《{report.title}》督办情况）")
     add_paragraph(doc, summary_sentence(report))
     add_heading(doc, "一、各科室推进情况")
-    for k, o in enumerate(report.offices, start=1):
-        add_paragraph(doc, f"{k}. {o.name}", indent=False)
+    for k, (name, *counts) in enumerate(office_cells(report), start=1):
+        add_paragraph(doc, f"{k}. {name}", indent=False)
         table = add_table(doc, OFFICE_HEADERS[1:], OFFICE_WIDTHS[1:])
-        add_row(
-            table,
-            [
-                str(o.total),
-                str(o.done),
-                str(o.in_progress),
-                str(o.not_started),
-                str(o.overdue),
-                str(o.due_soon),
-            ],
-            OFFICE_WIDTHS[1:],
-            centred=range(6),
-        )
+        add_row(table, counts, OFFICE_WIDTHS[1:], centred=range(6))
     add_heading(doc, "二、逾期任务")
     if report.overdue:
         table = add_table(doc, OVERDUE_HEADERS, OVERDUE_WIDTHS)
